@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace FeishuGen.Generator.Diagnostics;
+
+/// <summary>
+/// The catalogue of every diagnostic FeishuGen reports. Each message says what is wrong and what
+/// to do; each has a page under docs/diagnostics/.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "FeishuGen";
+    private const string HelpBase = "docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor NotAnApiPage = Create(
+        "FSG0001", "Page is not an API page",
+        "'{0}' has no '## 请求' section with an HTTP URL, so no method is generated for it (event, guide or overview pages are expected to land here)",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MissingUrl = Create(
+        "FSG0002", "API page has no readable HTTP URL",
+        "The request section has no 'HTTP URL' row holding an https://…/open-apis/… address; add the row '| HTTP URL | `https://open.feishu.cn/open-apis/...` |' to the basic table",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingMethod = Create(
+        "FSG0003", "API page has no readable HTTP method",
+        "The basic table's 'HTTP Method' row is missing or holds '{0}'; write one of GET, POST, PUT, PATCH, DELETE",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MalformedTableRow = Create(
+        "FSG0004", "Table row could not be read",
+        "This row of the {0} table has {1} cells where {2} are expected; it is read as far as possible, check the '|' separators (escape a literal pipe as '\\|')",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor InvalidRequestExample = Create(
+        "FSG0005", "Request example is not valid JSON",
+        "The 请求体示例 is not valid JSON ({0}); types are taken from the table only. Fix the JSON to let FeishuGen infer array item types from it.",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor InvalidResponseExample = Create(
+        "FSG0006", "Response example is not valid JSON",
+        "The 响应示例 is not valid JSON ({0}); the response's data is exposed as raw JSON. Fix the example to get typed properties.",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnknownItemType = Create(
+        "FSG0007", "Array item type is unknown",
+        "'{0}' is declared as '{1}' and neither the examples nor the samples show its items; it is generated as a list of strings. Give the field an example value to pin the type.",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MissingTypeDefinition = Create(
+        "FSG0008", "Object field has no type definition",
+        "'{0}' is declared as '{1}' but the 类型额外说明 tree has no definition for it; it is generated as raw JSON. Add a '- **{0}** 类型说明:' entry to type it.",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DuplicateEndpoint = Create(
+        "FSG0009", "Two pages describe the same method",
+        "This page and '{0}' both map to {1}; only the first (by file path) is generated. Remove one of the pages from specs/.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NamingFromUrl = Create(
+        "FSG0010", "SDK naming taken from the URL",
+        "The page has no Python or Go sample naming the SDK call; the method is named '{0}' from its URL and HTTP method",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ReaderFailure = Create(
+        "FSG0011", "Page could not be read",
+        "FeishuGen could not read this page ({0}); no method is generated for it. Check the page against the format in docs/how-pages-become-code.md and report the page if it is valid.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownTokenType = Create(
+        "FSG0012", "Unknown access token type",
+        "'{0}' is not tenant_access_token, app_access_token or user_access_token; it is ignored",
+        DiagnosticSeverity.Info);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [NotAnApiPage.Id] = NotAnApiPage,
+        [MissingUrl.Id] = MissingUrl,
+        [MissingMethod.Id] = MissingMethod,
+        [MalformedTableRow.Id] = MalformedTableRow,
+        [InvalidRequestExample.Id] = InvalidRequestExample,
+        [InvalidResponseExample.Id] = InvalidResponseExample,
+        [UnknownItemType.Id] = UnknownItemType,
+        [MissingTypeDefinition.Id] = MissingTypeDefinition,
+        [DuplicateEndpoint.Id] = DuplicateEndpoint,
+        [NamingFromUrl.Id] = NamingFromUrl,
+        [ReaderFailure.Id] = ReaderFailure,
+        [UnknownTokenType.Id] = UnknownTokenType,
+    };
+
+    /// <summary>Every descriptor, for documentation and release-tracking checks.</summary>
+    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Find(string id) => ById[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+}

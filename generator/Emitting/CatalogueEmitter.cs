@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Linq;
+using FeishuGen.Generator.Shaping;
+
+namespace FeishuGen.Generator.Emitting;
+
+/// <summary>
+/// Emits the endpoint catalogue: one <c>FeishuEndpoint</c> per page with its SDK names, HTTP
+/// method, path template, CLR types, tokens, scopes, required body fields, documented errors,
+/// response example and spec path. The client methods, the local server and tooling read it.
+/// </summary>
+internal static class CatalogueEmitter
+{
+    public const string ClassName = "FeishuEndpointCatalogue";
+
+    public static string EntryName(EndpointSpec endpoint)
+        => endpoint.ServiceProperty + endpoint.VersionProperty + endpoint.ResourceProperty + endpoint.MethodName.Substring(0, endpoint.MethodName.Length - "Async".Length);
+
+    public static string Emit(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints, string? projectDirectory)
+    {
+        var writer = new SourceWriter().Header();
+        writer.Open("namespace " + options.RootNamespace);
+        writer.Line("/// <summary>Every endpoint generated from this project's documentation pages.</summary>");
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open("public static partial class " + ClassName);
+        foreach (var endpoint in endpoints)
+        {
+            WriteEntry(writer, endpoint, projectDirectory);
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>All endpoints, in spec-path order.</summary>");
+        writer.Open("public static global::System.Collections.Generic.IReadOnlyList<global::FeishuGen.FeishuEndpoint> All { get; } = new global::FeishuGen.FeishuEndpoint[]");
+        foreach (var endpoint in endpoints)
+        {
+            writer.Line(EntryName(endpoint) + ",");
+        }
+
+        writer.Close(";");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void WriteEntry(SourceWriter writer, EndpointSpec endpoint, string? projectDirectory)
+    {
+        var model = endpoint.Model;
+        var naming = model.Naming;
+        writer.Line("/// <summary>" + CSharp.Xml(model.Title) + ": <c>" + model.HttpMethod + " " + CSharp.Xml(model.PathTemplate) + "</c>.</summary>");
+        writer.Open("public static global::FeishuGen.FeishuEndpoint " + EntryName(endpoint) + " { get; } = new global::FeishuGen.FeishuEndpoint");
+        writer.Line("Title = " + CSharp.Literal(model.Title) + ",");
+        writer.Line("Service = " + CSharp.Literal(naming.Service) + ",");
+        writer.Line("Version = " + CSharp.Literal(naming.Version) + ",");
+        writer.Line("Resource = " + CSharp.Literal(naming.Resource) + ",");
+        writer.Line("Method = " + CSharp.Literal(naming.Method) + ",");
+        writer.Line("HttpMethod = " + CSharp.Literal(model.HttpMethod) + ",");
+        writer.Line("PathTemplate = " + CSharp.Literal(model.PathTemplate) + ",");
+        writer.Line("RequestType = typeof(global::" + endpoint.Namespace + "." + endpoint.RequestType + "),");
+        writer.Line("ResponseType = typeof(global::" + endpoint.Namespace + "." + endpoint.ResponseType + "),");
+        writer.Line("TokenTypes = " + Strings(model.TokenTypes) + ",");
+        writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", model.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
+        writer.Line("RequiredBodyFields = " + Strings(model.BodyFields.Where(f => f.Required).Select(f => f.Name)) + ",");
+        writer.Line("RequiredQueryParameters = " + Strings(model.QueryParameters.Where(f => f.Required).Select(f => f.Name)) + ",");
+        writer.Line("Errors = global::" + endpoint.Namespace + "." + endpoint.ErrorsClass + ".All,");
+        writer.Line("RequestExample = " + CSharp.Literal(model.RequestExample) + ",");
+        writer.Line("ResponseExample = " + CSharp.Literal(model.ResponseExample) + ",");
+        writer.Line("SpecPath = " + CSharp.Literal(Relative(model.SpecPath, projectDirectory)) + ",");
+        writer.Close(";");
+    }
+
+    private static string Strings(IEnumerable<string> values)
+        => "new string[] { " + string.Join(", ", values.Select(CSharp.Literal)) + " }";
+
+    private static string Relative(string path, string? projectDirectory)
+    {
+        var normalized = path.Replace('\\', '/');
+        if (string.IsNullOrEmpty(projectDirectory))
+        {
+            return normalized;
+        }
+
+        var root = projectDirectory!.Replace('\\', '/').TrimEnd('/') + "/";
+        return normalized.StartsWith(root, System.StringComparison.Ordinal) ? normalized.Substring(root.Length) : normalized;
+    }
+}

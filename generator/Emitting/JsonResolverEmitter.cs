@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using FeishuGen.Generator.Shaping;
+
+namespace FeishuGen.Generator.Emitting;
+
+/// <summary>
+/// Emits an IJsonTypeInfoResolver for every generated record, so that System.Text.Json can
+/// serialize them (for logging, storage or tests) without reflection: each JsonTypeInfo wraps
+/// the generated reader and writer.
+/// </summary>
+internal static class JsonResolverEmitter
+{
+    public const string ClassName = "FeishuJsonResolver";
+
+    public static string Emit(GeneratorOptions options, IReadOnlyList<TypeSpec> types)
+    {
+        var writer = new SourceWriter().Header();
+        writer.Open("namespace " + options.RootNamespace);
+        writer.Line("/// <summary>System.Text.Json metadata for every generated record, built on the generated readers and writers (no reflection, NativeAOT-safe).</summary>");
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open("public sealed partial class " + ClassName + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        writer.Line("/// <summary>The shared instance.</summary>");
+        writer.Line("public static " + ClassName + " Instance { get; } = new();");
+        writer.Line();
+        writer.Line("/// <summary>Options that serialize generated records (and JSON nodes) and nothing else.</summary>");
+        writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(Instance, global::FeishuGen.Json.FeishuRuntimeJsonContext.Default) };");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        foreach (var type in types)
+        {
+            var full = "global::" + type.FullName;
+            var codec = "global::" + type.Namespace + "." + JsonCode.Codec;
+            writer.Open("if (type == typeof(" + full + "))");
+            writer.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + full + ">(options, new global::FeishuGen.Json.FeishuJsonConverter<" + full + ">(" + codec + ".Read" + type.Name + ", " + codec + ".Write" + type.Name + "));");
+            writer.Close();
+        }
+
+        writer.Line("return null;");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

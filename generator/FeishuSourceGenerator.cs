@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using FeishuGen.Generator.Emitting;
+using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Reading;
+using FeishuGen.Generator.Shaping;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FeishuGen.Generator;
+
+/// <summary>
+/// Turns Feishu API documentation pages (Markdown AdditionalFiles) into typed requests,
+/// responses and client methods. Each page is read once per edit into a value-only model; the
+/// C# compilation never enters the pipeline, so typing in C# files never re-reads a page.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class FeishuSourceGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider))
+            .WithTrackingName(TrackingNames.Options);
+
+        var pages = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsSpecPage(pair.Left, pair.Right))
+            .Select(static (pair, cancellationToken) => pair.Left)
+            .WithTrackingName(TrackingNames.Pages)
+            .Select(static (text, cancellationToken) => PageReader.Read(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var diagnostics = pages
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var diagnostic in list)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var api = pages
+            .Select(static (result, _) => result.Endpoint)
+            .WithTrackingName(TrackingNames.Model)
+            .Where(static endpoint => endpoint is not null)
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => ApiShaper.Shape(pair.Left.Select(e => e!), pair.Right))
+            .WithTrackingName(TrackingNames.Api);
+
+        context.RegisterSourceOutput(api, static (spc, spec) =>
+        {
+            foreach (var diagnostic in spec.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            foreach (var file in ApiEmitter.Emit(spec))
+            {
+                spc.AddSource(file.HintName, file.Source);
+            }
+        });
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider)
+    {
+        var global = provider.GlobalOptions;
+        string? Get(string name) => global.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var ns = Get("FeishuGenNamespace") ?? GeneratorOptions.DefaultNamespace;
+        var client = Get("FeishuGenClientName") ?? GeneratorOptions.DefaultClientName;
+        return new GeneratorOptions(ns, client, Get("projectdir"));
+    }
+
+    // Markdown AdditionalFiles are pages unless the build says otherwise for that file
+    // (FeishuGenExclude metadata, set by the package's props for excluded pages).
+    private static bool IsSpecPage(AdditionalText text, AnalyzerConfigOptionsProvider provider)
+    {
+        if (!text.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var fileOptions = provider.GetOptions(text);
+        return !(fileOptions.TryGetValue("build_metadata.AdditionalFiles.FeishuGenExclude", out var exclude)
+            && string.Equals(exclude, "true", StringComparison.OrdinalIgnoreCase));
+    }
+}

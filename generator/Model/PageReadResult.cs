@@ -1,0 +1,19 @@
+using FeishuGen.Generator.Diagnostics;
+
+namespace FeishuGen.Generator.Model;
+
+/// <summary>
+/// What reading one page produced: the endpoint (or null when the page is not one), the
+/// diagnostics with their lines, and the samples the corpus check replays. The generator keeps
+/// these apart so that moving a line changes the diagnostics but not the model.
+/// </summary>
+internal sealed record PageReadResult(
+    EndpointModel? Endpoint,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    PageSamples Samples);
+
+/// <summary>The curl sample's URL and JSON body, as the page shows them going over the wire.</summary>
+internal sealed record PageSamples(string? CurlMethod, string? CurlUrl, string? CurlBody, string? PythonCall)
+{
+    public static readonly PageSamples None = new(null, null, null, null);
+}

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using FeishuGen.Generator.Model;
+
+namespace FeishuGen.Generator.Reading;
+
+/// <summary>A description cell taken apart: prose, example, allowed values, rules and default.</summary>
+internal sealed record CellContent(
+    string Description,
+    string? Example,
+    string? Default,
+    EquatableArray<AllowedValue> AllowedValues,
+    EquatableArray<ValidationRule> Rules);
+
+/// <summary>
+/// Takes apart a description cell: '&lt;br&gt;'-separated segments where '**示例**:' starts the example,
+/// '**可选值**:' a list of '- value: label' lines, '**数据校验规则**:' rules written without separators
+/// (最大长度: 100最小长度: 1) and '**默认值**' the default.
+/// </summary>
+internal static class CellParser
+{
+    private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
+    private static readonly Regex Label = new(@"^\*\*(示例|可选值|数据校验规则|默认值)\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
+
+    public static CellContent Parse(string cell)
+    {
+        var description = new StringBuilder();
+        string? example = null;
+        string? defaultValue = null;
+        var allowed = new List<AllowedValue>();
+        var rules = new List<ValidationRule>();
+        var state = Section.Description;
+
+        foreach (var raw in Break.Split(cell))
+        {
+            var segment = raw.Trim();
+            var label = Label.Match(segment);
+            if (label.Success)
+            {
+                var rest = label.Groups[2].Value.Trim();
+                switch (label.Groups[1].Value)
+                {
+                    case "示例":
+                        example = rest;
+                        state = Section.Example;
+                        break;
+                    case "可选值":
+                        state = Section.Allowed;
+                        break;
+                    case "数据校验规则":
+                        state = Section.Rules;
+                        AddRules(rest, rules);
+                        break;
+                    default:
+                        defaultValue = Unquote(rest);
+                        state = Section.Description;
+                        break;
+                }
+
+                continue;
+            }
+
+            switch (state)
+            {
+                case Section.Allowed when segment.StartsWith("- ", System.StringComparison.Ordinal):
+                    AddAllowed(segment.Substring(2), allowed);
+                    break;
+                case Section.Rules when segment.Length > 0:
+                    AddRules(segment, rules);
+                    break;
+                case Section.Example when segment.Length > 0:
+                    example = example + "\n" + segment;
+                    break;
+                default:
+                    if (segment.Length > 0)
+                    {
+                        if (description.Length > 0)
+                        {
+                            description.Append('\n');
+                        }
+
+                        description.Append(segment);
+                    }
+
+                    break;
+            }
+        }
+
+        return new CellContent(
+            description.ToString(),
+            string.IsNullOrWhiteSpace(example) ? null : example!.Trim(),
+            string.IsNullOrWhiteSpace(defaultValue) ? null : defaultValue,
+            allowed.ToEquatableArray(),
+            rules.ToEquatableArray());
+    }
+
+    private static void AddAllowed(string item, List<AllowedValue> allowed)
+    {
+        var colon = item.IndexOf(':');
+        var value = colon < 0 ? item : item.Substring(0, colon);
+        var label = colon < 0 ? string.Empty : item.Substring(colon + 1);
+        value = Unquote(value.Trim());
+        if (value.Length > 0)
+        {
+            allowed.Add(new AllowedValue(value, label.Trim()));
+        }
+    }
+
+    private static void AddRules(string text, List<ValidationRule> rules)
+    {
+        foreach (Match match in Rule.Matches(text))
+        {
+            rules.Add(new ValidationRule(match.Groups[1].Value, match.Groups[2].Value.Trim()));
+        }
+    }
+
+    private static string Unquote(string value) => value.Trim().Trim('`').Trim();
+
+    private enum Section
+    {
+        Description,
+        Example,
+        Allowed,
+        Rules,
+    }
+}

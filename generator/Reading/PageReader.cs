@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FeishuGen.Generator.Diagnostics;
+using FeishuGen.Generator.Json;
+using FeishuGen.Generator.Model;
+
+namespace FeishuGen.Generator.Reading;
+
+/// <summary>
+/// Reads one documentation page into an <see cref="EndpointModel"/> and its diagnostics. It never
+/// throws: a page it cannot read yields a diagnostic with a line instead of an endpoint.
+/// </summary>
+internal static class PageReader
+{
+    private const string RequestHeading = "请求";
+
+    public static PageReadResult Read(string filePath, string text)
+    {
+        try
+        {
+            return ReadCore(filePath, text);
+        }
+        catch (Exception e)
+        {
+            var args = new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray();
+            var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.ReaderFailure.Id, filePath, 0, 0, 0, args);
+            return new PageReadResult(null, new[] { diagnostic }.ToEquatableArray(), PageSamples.None);
+        }
+    }
+
+    private static PageReadResult ReadCore(string filePath, string text)
+    {
+        var outline = PageOutline.Parse(text);
+        var diagnostics = new List<DiagnosticInfo>();
+        var request = outline.Find(RequestHeading, 1, 3);
+        if (request is null)
+        {
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.NotAnApiPage.Id, 0, outline, System.IO.Path.GetFileName(filePath));
+        }
+
+        var basicRows = PipeTableReader.ReadTable(outline.Lines, request.Line + 1, outline.SectionEnd(request, stopAtAnyHeading: true), out _);
+        var basic = BasicTable.Read(basicRows);
+        if (basic.Url is null || !Uri.TryCreate(basic.Url, UriKind.Absolute, out var url))
+        {
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingUrl.Id, request.Line, outline);
+        }
+
+        if (basic.Method is null)
+        {
+            var line = basic.MethodLine >= 0 ? basic.MethodLine : basic.UrlLine;
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod.Id, line, outline, basic.RawMethod ?? "nothing");
+        }
+
+        var title = ReadTitle(outline, request, filePath);
+        var description = ReadDescription(outline, title.Line, request.Line);
+
+        var pathFields = ReadSection(outline, filePath, "路径参数", alwaysRequired: true, diagnostics);
+        AddUndocumentedPathParameters(pathFields, url.AbsolutePath);
+        var queryFields = ReadSection(outline, filePath, "查询参数", alwaysRequired: false, diagnostics);
+        var body = outline.Find("请求体", 3, 4);
+        var bodyFields = new List<FieldModel>();
+        string? requestExample = null;
+        if (body is not null)
+        {
+            var end = outline.SectionEnd(body, stopAtAnyHeading: true);
+            var treeStart = FindLine(outline.Lines, "**类型额外说明**", body.Line, end);
+            var exampleStart = FindLine(outline.Lines, "**请求体示例**", body.Line, end);
+            var tableEnd = Min(treeStart, exampleStart, end);
+            var rowLines = new List<int>();
+            bodyFields = FieldTableReader.Read(outline, filePath, "请求体", body.Line + 1, tableEnd, false, diagnostics, rowLines);
+            var fence = outline.FenceIn(exampleStart >= 0 ? exampleStart : body.Line, end);
+            requestExample = fence?.Content;
+            var exampleJson = ParseExample(requestExample, filePath, fence?.Line ?? body.Line, DiagnosticDescriptors.InvalidRequestExample.Id, diagnostics);
+            var roots = treeStart >= 0 ? TypeTreeReader.Read(outline.Lines, treeStart + 1, Min(exampleStart, end, end)) : new List<TypeDefinition>();
+            bodyFields = TypeTreeBinder.Bind(bodyFields, roots, exampleJson);
+            FieldChecks.Report(bodyFields, rowLines, exampleJson, filePath, outline, diagnostics);
+        }
+
+        var responseExample = ReadResponseExample(outline, filePath, diagnostics);
+        var errors = ReadErrors(outline);
+        var naming = SampleReader.ReadNaming(outline, out var pythonCall) ?? NamingFromUrl(url, basic.Method, filePath, request.Line, diagnostics);
+        var tokens = ReadTokens(basic, filePath, outline, diagnostics);
+
+        var endpoint = new EndpointModel(
+            filePath.Replace('\\', '/'),
+            title.Text,
+            description,
+            basic.Method,
+            url.GetLeftPart(UriPartial.Authority),
+            url.AbsolutePath,
+            tokens.ToEquatableArray(),
+            basic.AppTypes.ToEquatableArray(),
+            basic.Scopes.ToEquatableArray(),
+            pathFields.ToEquatableArray(),
+            queryFields.ToEquatableArray(),
+            bodyFields.ToEquatableArray(),
+            requestExample,
+            responseExample,
+            errors.ToEquatableArray(),
+            naming,
+            bodyFields.Count > 0 || requestExample is not null ? PayloadKind.Json : PayloadKind.None,
+            PayloadKind.Json);
+
+        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall));
+    }
+
+    // A ':name' in the URL that the 路径参数 table forgot is still a parameter the call needs.
+    private static void AddUndocumentedPathParameters(List<FieldModel> pathFields, string path)
+    {
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment.Length > 1 && segment[0] == ':' && !pathFields.Any(f => f.Name == segment.Substring(1)))
+            {
+                pathFields.Add(new FieldModel(segment.Substring(1), "string", true, string.Empty, null, null,
+                    EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty, null));
+            }
+        }
+    }
+
+    private static PageReadResult NotAnEndpoint(string filePath, string id, int line, PageOutline outline, params string[] args)
+    {
+        var length = line < outline.Lines.Length ? outline.Lines[line].Length : 0;
+        var diagnostic = new DiagnosticInfo(id, filePath, line, 0, length, args.ToEquatableArray());
+        return new PageReadResult(null, new[] { diagnostic }.ToEquatableArray(), PageSamples.None);
+    }
+
+    private static Heading ReadTitle(PageOutline outline, Heading request, string filePath)
+    {
+        var title = outline.Headings.LastOrDefault(h => h.Line < request.Line && h.Level <= 2 && h.Text != RequestHeading);
+        return title ?? new Heading(1, System.IO.Path.GetFileNameWithoutExtension(filePath), -1);
+    }
+
+    private static string ReadDescription(PageOutline outline, int titleLine, int requestLine)
+    {
+        var lines = new List<string>();
+        for (var i = titleLine + 1; i < requestLine; i++)
+        {
+            lines.Add(outline.Lines[i]);
+        }
+
+        return string.Join("\n", lines).Trim();
+    }
+
+    private static List<FieldModel> ReadSection(PageOutline outline, string filePath, string name, bool alwaysRequired, List<DiagnosticInfo> diagnostics)
+    {
+        var heading = outline.Find(name, 3, 4);
+        if (heading is null)
+        {
+            return new List<FieldModel>();
+        }
+
+        var end = outline.SectionEnd(heading, stopAtAnyHeading: true);
+        return FieldTableReader.Read(outline, filePath, name, heading.Line + 1, end, alwaysRequired, diagnostics);
+    }
+
+    private static string? ReadResponseExample(PageOutline outline, string filePath, List<DiagnosticInfo> diagnostics)
+    {
+        var response = outline.Find("响应", 2, 3);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var fence = outline.FenceIn(response.Line, outline.SectionEnd(response, stopAtAnyHeading: true));
+        if (fence is null)
+        {
+            return null;
+        }
+
+        ParseExample(fence.Content, filePath, fence.Line, DiagnosticDescriptors.InvalidResponseExample.Id, diagnostics);
+        return fence.Content;
+    }
+
+    private static List<ErrorCodeModel> ReadErrors(PageOutline outline)
+    {
+        var heading = outline.Find("错误码", 2, 3);
+        if (heading is null)
+        {
+            return new List<ErrorCodeModel>();
+        }
+
+        var rows = PipeTableReader.ReadTable(outline.Lines, heading.Line + 1, outline.SectionEnd(heading, stopAtAnyHeading: true), out _);
+        return ErrorTableReader.Read(rows);
+    }
+
+    private static List<string> ReadTokens(BasicTable basic, string filePath, PageOutline outline, List<DiagnosticInfo> diagnostics)
+    {
+        var tokens = new List<string>();
+        foreach (var (token, line) in basic.Tokens)
+        {
+            if (token is "tenant_access_token" or "user_access_token" or "app_access_token")
+            {
+                if (!tokens.Contains(token))
+                {
+                    tokens.Add(token);
+                }
+            }
+            else
+            {
+                var column = Math.Max(0, outline.Lines[line].IndexOf(token, StringComparison.Ordinal));
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.UnknownTokenType.Id, filePath, line, column, token.Length, new[] { token }.ToEquatableArray()));
+            }
+        }
+
+        return tokens;
+    }
+
+    private static SdkNaming NamingFromUrl(Uri url, string method, string filePath, int line, List<DiagnosticInfo> diagnostics)
+    {
+        var naming = UrlNaming.From(url.AbsolutePath, method);
+        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NamingFromUrl.Id, filePath, line, 0, 0,
+            new[] { $"{naming.Service}.{naming.Version}.{naming.Resource}.{naming.Method}" }.ToEquatableArray()));
+        return naming;
+    }
+
+    private static JsonValue? ParseExample(string? example, string filePath, int line, string id, List<DiagnosticInfo> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(example))
+        {
+            return null;
+        }
+
+        var value = LenientJsonParser.TryParse(example!, out var error);
+        if (value is null)
+        {
+            diagnostics.Add(new DiagnosticInfo(id, filePath, line, 0, 0, new[] { error ?? "unknown error" }.ToEquatableArray()));
+        }
+
+        return value;
+    }
+
+    private static int FindLine(string[] lines, string marker, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (lines[i].TrimStart().StartsWith(marker, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Min(params int[] values) => values.Where(v => v >= 0).DefaultIfEmpty(-1).Min();
+}

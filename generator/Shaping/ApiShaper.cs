@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Linq;
+using FeishuGen.Generator.Diagnostics;
+using FeishuGen.Generator.Json;
+using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
+
+namespace FeishuGen.Generator.Shaping;
+
+/// <summary>
+/// Turns the page models of a compilation into C# names and types: one request and one response
+/// record per endpoint, nested records shared per service version, and the client's groups
+/// (service, version, resource) named like the official SDKs.
+/// </summary>
+internal static class ApiShaper
+{
+    public static ApiSpec Shape(IEnumerable<EndpointModel> models, GeneratorOptions options)
+    {
+        var ordered = models.OrderBy(m => m.SpecPath, System.StringComparer.Ordinal).ToList();
+        var diagnostics = new List<DiagnosticInfo>();
+        var registry = new TypeRegistry();
+        var endpoints = new List<EndpointSpec>();
+        var seen = new Dictionary<string, EndpointModel>();
+
+        foreach (var model in ordered)
+        {
+            var spec = Name(model, options);
+            var key = spec.Namespace + "." + spec.ResourceClass + "." + spec.MethodName;
+            if (seen.TryGetValue(key, out var first))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEndpoint.Id, model.SpecPath, 0, 0, 0,
+                    new[] { first.SpecPath, key }.ToEquatableArray()));
+                continue;
+            }
+
+            seen.Add(key, model);
+            endpoints.Add(spec);
+            registry.Reserve(spec.Namespace + "." + spec.RequestType);
+            registry.Reserve(spec.Namespace + "." + spec.ResponseType);
+            registry.Reserve(spec.Namespace + "." + spec.ResourceClass);
+            registry.Reserve(spec.Namespace + "." + spec.ErrorsClass);
+        }
+
+        var types = new List<TypeSpec>();
+        foreach (var endpoint in endpoints)
+        {
+            var resolver = new TypeResolver(registry, endpoint.Namespace, endpoint.ResourceProperty);
+            types.Add(RequestType(endpoint, resolver));
+            types.Add(ResponseType(endpoint, resolver));
+        }
+
+        types.AddRange(registry.Build());
+        return new ApiSpec(options, endpoints.ToEquatableArray(), types.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static EndpointSpec Name(EndpointModel model, GeneratorOptions options)
+    {
+        var naming = model.Naming;
+        var service = Identifiers.Pascal(naming.Service);
+        var version = Identifiers.Pascal(naming.Version);
+        var resource = Identifiers.Pascal(naming.Resource);
+        var method = Identifiers.Pascal(naming.Method);
+        return new EndpointSpec(
+            model,
+            options.RootNamespace + "." + service + "." + version,
+            service,
+            version,
+            resource,
+            resource + "Api",
+            method + "Async",
+            method + resource + "Request",
+            method + resource + "Response",
+            method + resource + "Errors",
+            model.RequestKind == PayloadKind.Json);
+    }
+
+    private static TypeSpec RequestType(EndpointSpec endpoint, TypeResolver resolver)
+    {
+        var model = endpoint.Model;
+        var example = Parse(model.RequestExample);
+        var taken = new HashSet<string>();
+        var body = new List<PropertySpec>();
+        foreach (var field in model.BodyFields)
+        {
+            var value = example?.Kind == JsonKind.Object ? example.Get(field.Name) : null;
+            value ??= ParseCellExample(field);
+            var type = resolver.Declared(field.Type, field.Shape, value, field.Name);
+            body.Add(Property(field, endpoint.RequestType, taken, type, ParameterLocation.Body));
+        }
+
+        var parameters = new List<PropertySpec>();
+        foreach (var field in model.PathParameters)
+        {
+            parameters.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Path));
+        }
+
+        foreach (var field in model.QueryParameters)
+        {
+            parameters.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Query));
+        }
+
+        var summary = "The request of " + model.Title + ".";
+        return new TypeSpec(endpoint.Namespace, endpoint.RequestType, TypeRole.Request, summary,
+            parameters.Concat(body).ToEquatableArray(), KeepsUnknownMembers: false);
+    }
+
+    private static TypeSpec ResponseType(EndpointSpec endpoint, TypeResolver resolver)
+    {
+        var data = Parse(endpoint.Model.ResponseExample)?.Get("data");
+        var properties = data is { Kind: JsonKind.Object }
+            ? resolver.InferredProperties(data, endpoint.ResponseType)
+            : new List<PropertySpec>();
+        var summary = "The data of a successful reply to " + endpoint.Model.Title + ".";
+        return new TypeSpec(endpoint.Namespace, endpoint.ResponseType, TypeRole.Response, summary,
+            properties.ToEquatableArray(), KeepsUnknownMembers: true);
+    }
+
+    private static PropertySpec Property(FieldModel field, string owner, HashSet<string> taken, TypeRef type, ParameterLocation location)
+    {
+        var name = Identifiers.Property(field.Name, owner);
+        if (taken.Contains(name))
+        {
+            name += location.ToString();
+        }
+
+        return new PropertySpec(
+            Identifiers.Unique(name, taken), field.Name, type, field.Required, location, field.Description,
+            field.Example, field.Default, field.AllowedValues, field.Rules);
+    }
+
+    // Query arrays repeat the key (?a=1&a=2); everything else on the URL is a scalar.
+    private static TypeRef ParameterType(string type) => type.Trim().ToLowerInvariant() switch
+    {
+        "integer" or "int" or "int64" or "long" => TypeRef.Int64,
+        "boolean" or "bool" => TypeRef.Boolean,
+        "number" or "float" or "double" => TypeRef.Double,
+        "array" or "string[]" or "undefined[]" => TypeRef.ListOf(TypeRef.String),
+        "integer[]" => TypeRef.ListOf(TypeRef.Int64),
+        _ => TypeRef.String,
+    };
+
+    private static JsonValue? ParseCellExample(FieldModel field)
+    {
+        var text = field.Example?.Trim();
+        return text is { Length: > 0 } && (text[0] == '[' || text[0] == '{') ? LenientJsonParser.TryParse(text, out _) : null;
+    }
+
+    private static JsonValue? Parse(string? json) => json is null ? null : LenientJsonParser.TryParse(json, out _);
+}

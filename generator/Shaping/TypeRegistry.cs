@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Linq;
+using FeishuGen.Generator.Model;
+
+namespace FeishuGen.Generator.Shaping;
+
+/// <summary>
+/// The nested records of one compilation. Pages of one service version name the same types
+/// (i18n, user, member…) over and over, inline, sometimes with different properties: a name
+/// whose shapes agree becomes one record holding the union of their properties; a shape that
+/// contradicts an earlier one (same property, other type) gets a name prefixed with its
+/// resource, then a number. Pages are visited in file order, so names are stable.
+/// </summary>
+internal sealed class TypeRegistry
+{
+    private readonly Dictionary<string, Builder> _types = new();
+    private readonly List<Builder> _order = new();
+    private readonly HashSet<string> _reserved = new();
+
+    /// <summary>Keeps <paramref name="fullName"/> (a request, response or API class) away from nested types.</summary>
+    public void Reserve(string fullName) => _reserved.Add(fullName);
+
+    public TypeRef Register(string ns, string name, string context, List<PropertySpec> properties)
+    {
+        foreach (var candidate in Candidates(name, context))
+        {
+            var fullName = ns + "." + candidate;
+            if (_reserved.Contains(fullName))
+            {
+                continue;
+            }
+
+            if (!_types.TryGetValue(fullName, out var existing))
+            {
+                var builder = new Builder(ns, candidate, properties);
+                _types.Add(fullName, builder);
+                _order.Add(builder);
+                return TypeRef.Named(fullName);
+            }
+
+            if (existing.TryMerge(properties))
+            {
+                return TypeRef.Named(fullName);
+            }
+        }
+
+        throw new System.InvalidOperationException("unreachable: numbered candidates never run out");
+    }
+
+    public IEnumerable<TypeSpec> Build()
+        => _order.Select(b => new TypeSpec(b.Namespace, b.Name, TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true));
+
+    private static IEnumerable<string> Candidates(string name, string context)
+    {
+        yield return name;
+        if (!name.StartsWith(context, System.StringComparison.Ordinal))
+        {
+            yield return context + name;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            yield return context + name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The type both shapes can share, or null when they contradict each other.</summary>
+    public static TypeRef? Unify(TypeRef a, TypeRef b)
+    {
+        if (a == b)
+        {
+            return a;
+        }
+
+        if (a.Kind == TypeKind.Node)
+        {
+            return b;
+        }
+
+        if (b.Kind == TypeKind.Node)
+        {
+            return a;
+        }
+
+        if (a.Kind is TypeKind.Int64 or TypeKind.Double && b.Kind is TypeKind.Int64 or TypeKind.Double)
+        {
+            return TypeRef.Double;
+        }
+
+        if (a.Kind == TypeKind.List && b.Kind == TypeKind.List)
+        {
+            var item = Unify(a.Item!, b.Item!);
+            return item is null ? null : TypeRef.ListOf(item);
+        }
+
+        if (a.Kind == TypeKind.Map && b.Kind == TypeKind.Named)
+        {
+            return b;
+        }
+
+        if (b.Kind == TypeKind.Map && a.Kind == TypeKind.Named)
+        {
+            return a;
+        }
+
+        return null;
+    }
+
+    private sealed class Builder
+    {
+        public Builder(string ns, string name, List<PropertySpec> properties)
+        {
+            Namespace = ns;
+            Name = name;
+            Properties = new List<PropertySpec>(properties);
+        }
+
+        public string Namespace { get; }
+
+        public string Name { get; }
+
+        public List<PropertySpec> Properties { get; }
+
+        public bool TryMerge(List<PropertySpec> incoming)
+        {
+            var merged = new List<PropertySpec>(Properties);
+            foreach (var property in incoming)
+            {
+                var index = merged.FindIndex(p => p.WireName == property.WireName);
+                if (index < 0)
+                {
+                    if (merged.Any(p => p.ClrName == property.ClrName))
+                    {
+                        return false;
+                    }
+
+                    merged.Add(property);
+                    continue;
+                }
+
+                var unified = Unify(merged[index].Type, property.Type);
+                if (unified is null)
+                {
+                    return false;
+                }
+
+                merged[index] = merged[index] with { Type = unified };
+            }
+
+            Properties.Clear();
+            Properties.AddRange(merged);
+            return true;
+        }
+    }
+}

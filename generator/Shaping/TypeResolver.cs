@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using FeishuGen.Generator.Json;
+using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
+using FeishuGen.Generator.Reading;
+
+namespace FeishuGen.Generator.Shaping;
+
+/// <summary>
+/// Chooses the C# type of each field: from the page's declared type, the 类型额外说明 shape, and
+/// the examples where the page lost the detail ('undefined[]', bare 'array' or 'object', and
+/// responses, which the page gives only as an example).
+/// </summary>
+internal sealed class TypeResolver
+{
+    private readonly TypeRegistry _registry;
+    private readonly string _namespace;
+    private readonly string _context;
+
+    public TypeResolver(TypeRegistry registry, string ns, string context)
+    {
+        _registry = registry;
+        _namespace = ns;
+        _context = context;
+    }
+
+    /// <summary>The type of a field declared as <paramref name="type"/>, shaped by <paramref name="shape"/> and <paramref name="example"/>.</summary>
+    public TypeRef Declared(string type, TypeDefinition? shape, JsonValue? example, string nameHint)
+    {
+        var lowered = type.Trim().ToLowerInvariant();
+        if (Primitive(lowered) is { } primitive)
+        {
+            return primitive;
+        }
+
+        if (lowered is "array" or "list" || TypeNames.ArrayItem(lowered) is not null)
+        {
+            var item = TypeNames.ArrayItem(lowered) ?? "undefined";
+            var itemExample = FirstItem(example);
+            if (shape is not null)
+            {
+                return TypeRef.ListOf(Shape(shape, itemExample));
+            }
+
+            if (Primitive(item) is { } itemPrimitive)
+            {
+                return TypeRef.ListOf(itemPrimitive);
+            }
+
+            if (example is { Kind: JsonKind.Array, Items.Count: > 0 })
+            {
+                return Inferred(example, nameHint);
+            }
+
+            if (item is "undefined" or "array" or "string")
+            {
+                return TypeRef.ListOf(TypeRef.String);
+            }
+
+            return TypeRef.ListOf(item is "object" or "map" ? TypeRef.Map : TypeRef.Node);
+        }
+
+        if (shape is not null)
+        {
+            return Shape(shape, example);
+        }
+
+        if (lowered == "object" && example is { Kind: JsonKind.Object, Members.Count: > 0 })
+        {
+            return Inferred(example, nameHint);
+        }
+
+        return lowered is "object" or "map" ? TypeRef.Map : TypeRef.Node;
+    }
+
+    /// <summary>The record for a 类型额外说明 definition, with its properties typed from the tree and the example.</summary>
+    public TypeRef Shape(TypeDefinition definition, JsonValue? example)
+    {
+        var properties = new List<PropertySpec>();
+        var taken = new HashSet<string>();
+        var typeName = Identifiers.Pascal(definition.Name);
+        foreach (var property in definition.Properties)
+        {
+            var value = example?.Kind == JsonKind.Object ? example.Get(property.Name) : null;
+            var type = Declared(property.Type, property.Child, value, property.Name);
+            properties.Add(Property(property.Name, typeName, taken, type, value));
+        }
+
+        return _registry.Register(_namespace, typeName, _context, properties);
+    }
+
+    /// <summary>The type a JSON example value shows: objects become records named after <paramref name="nameHint"/>.</summary>
+    public TypeRef Inferred(JsonValue value, string nameHint)
+    {
+        switch (value.Kind)
+        {
+            case JsonKind.String:
+                return TypeRef.String;
+            case JsonKind.Boolean:
+                return TypeRef.Boolean;
+            case JsonKind.Number:
+                return value.IsInteger ? TypeRef.Int64 : TypeRef.Double;
+            case JsonKind.Object:
+                return value.Members.Count == 0 ? TypeRef.Map : InferredRecord(value, Identifiers.Pascal(nameHint));
+            case JsonKind.Array:
+                return TypeRef.ListOf(InferredItem(value.Items, nameHint));
+            default:
+                return TypeRef.Node;
+        }
+    }
+
+    /// <summary>The properties of an object example, each typed by inference.</summary>
+    public List<PropertySpec> InferredProperties(JsonValue value, string owner)
+    {
+        var properties = new List<PropertySpec>();
+        var taken = new HashSet<string>();
+        foreach (var member in value.Members)
+        {
+            properties.Add(Property(member.Key, owner, taken, Inferred(member.Value, member.Key), member.Value));
+        }
+
+        return properties;
+    }
+
+    private TypeRef InferredRecord(JsonValue value, string name)
+        => _registry.Register(_namespace, name, _context, InferredProperties(value, name));
+
+    private TypeRef InferredItem(List<JsonValue> items, string nameHint)
+    {
+        var singular = Identifiers.Singular(Identifiers.Pascal(nameHint));
+        if (items.Count == 0)
+        {
+            return TypeRef.Node;
+        }
+
+        if (items.TrueForAll(i => i.Kind == JsonKind.Object))
+        {
+            return Inferred(MergeObjects(items), singular);
+        }
+
+        TypeRef? result = null;
+        foreach (var item in items)
+        {
+            if (item.Kind == JsonKind.Null)
+            {
+                continue;
+            }
+
+            var type = Inferred(item, singular);
+            result = result is null ? type : TypeRegistry.Unify(result, type) ?? TypeRef.Node;
+        }
+
+        return result ?? TypeRef.Node;
+    }
+
+    // Arrays of objects in examples often show different keys per item: the record has them all.
+    private static JsonValue MergeObjects(List<JsonValue> items)
+    {
+        var members = new List<KeyValuePair<string, JsonValue>>();
+        var index = new Dictionary<string, int>();
+        foreach (var item in items)
+        {
+            foreach (var member in item.Members)
+            {
+                if (!index.TryGetValue(member.Key, out var at))
+                {
+                    index[member.Key] = members.Count;
+                    members.Add(member);
+                }
+                else if (members[at].Value.Kind == JsonKind.Null && member.Value.Kind != JsonKind.Null)
+                {
+                    members[at] = member;
+                }
+            }
+        }
+
+        return JsonValue.Object(members);
+    }
+
+    private static PropertySpec Property(string wireName, string owner, HashSet<string> taken, TypeRef type, JsonValue? example)
+        => new(
+            Identifiers.Unique(Identifiers.Property(wireName, owner), taken),
+            wireName,
+            type,
+            Required: false,
+            ParameterLocation.Body,
+            string.Empty,
+            ExampleText(example),
+            null,
+            EquatableArray<AllowedValue>.Empty,
+            EquatableArray<ValidationRule>.Empty);
+
+    private static string? ExampleText(JsonValue? example)
+        => example is { Kind: JsonKind.String or JsonKind.Number or JsonKind.Boolean } ? example.Text : null;
+
+    private static JsonValue? FirstItem(JsonValue? value)
+        => value is { Kind: JsonKind.Array, Items.Count: > 0 } ? value.Items[0] : null;
+
+    private static TypeRef? Primitive(string type) => type switch
+    {
+        "string" => TypeRef.String,
+        "integer" or "int" or "int32" or "int64" or "long" => TypeRef.Int64,
+        "number" or "float" or "double" or "float64" => TypeRef.Double,
+        "boolean" or "bool" => TypeRef.Boolean,
+        _ => null,
+    };
+}

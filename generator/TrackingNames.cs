@@ -1,0 +1,12 @@
+namespace FeishuGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check each step's cache behaviour.</summary>
+internal static class TrackingNames
+{
+    public const string Options = nameof(Options);
+    public const string Pages = nameof(Pages);
+    public const string Parse = nameof(Parse);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Model = nameof(Model);
+    public const string Api = nameof(Api);
+}

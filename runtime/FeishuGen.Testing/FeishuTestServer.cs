@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FeishuGen.Testing;
+
+/// <summary>
+/// A Feishu-compatible HTTP server on loopback (real Kestrel, real sockets). It issues tenant
+/// and app tokens, serves every endpoint of a generated catalogue (checking method, path, token
+/// and required fields, answering with the page's response example), records what it receives,
+/// and answers scripted replies for error tests.
+/// </summary>
+public sealed class FeishuTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RequestHandler _handler;
+
+    private FeishuTestServer(WebApplication app, RequestHandler handler, Uri baseAddress, FeishuTestServerOptions options)
+    {
+        _app = app;
+        _handler = handler;
+        BaseAddress = baseAddress;
+        Options = options;
+    }
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:54321.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The server's settings, including the credentials it accepts.</summary>
+    public FeishuTestServerOptions Options { get; }
+
+    /// <summary>Every request received so far, token requests included, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _handler.Requests;
+
+    /// <summary>The requests that matched catalogue endpoints (token requests left out).</summary>
+    public IReadOnlyList<RecordedRequest> ApiRequests => _handler.Requests.Where(r => r.Endpoint is not null).ToList();
+
+    /// <summary>How many tokens the server has issued.</summary>
+    public int TokensIssued => _handler.Tokens.Issued;
+
+    /// <summary>Starts a server for <paramref name="endpoints"/> (usually the generated <c>FeishuEndpointCatalogue.All</c>).</summary>
+    /// <param name="endpoints">The endpoints to serve.</param>
+    /// <param name="options">Credentials and behaviour; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<FeishuTestServer> StartAsync(IEnumerable<FeishuEndpoint> endpoints, FeishuTestServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FeishuTestServerOptions();
+        var handler = new RequestHandler(new RouteTable(endpoints), options, TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new FeishuTestServer(app, handler, new Uri(address), options);
+    }
+
+    /// <summary>Client options pointing at this server with the credentials it accepts.</summary>
+    public FeishuClientOptions CreateClientOptions() => new()
+    {
+        AppId = Options.AppId,
+        AppSecret = Options.AppSecret,
+        BaseAddress = BaseAddress,
+    };
+
+    /// <summary>Answers the next request to <paramref name="path"/> (any path when null) with <paramref name="reply"/> instead of the example.</summary>
+    /// <param name="reply">The reply to send once.</param>
+    /// <param name="path">The request path to match, or null for the next API request.</param>
+    public void Enqueue(ScriptedReply reply, string? path = null) => _handler.Enqueue(reply, path);
+
+    /// <summary>Revokes every issued token, so the next call with a cached token is rejected as invalid.</summary>
+    public void RevokeTokens() => _handler.Tokens.RevokeAll();
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests() => _handler.ClearRequests();
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+
+namespace FeishuGen.Testing;
+
+/// <summary>How the local server behaves.</summary>
+public sealed class FeishuTestServerOptions
+{
+    /// <summary>The app id the token endpoints accept.</summary>
+    public string AppId { get; set; } = "cli_local_test_app";
+
+    /// <summary>The app secret the token endpoints accept.</summary>
+    public string AppSecret { get; set; } = "local-test-secret";
+
+    /// <summary>The <c>expire</c> the token endpoints answer with, in seconds (Feishu: at most 7200).</summary>
+    public int TokenLifetimeSeconds { get; set; } = 7200;
+
+    /// <summary>Check that the body holds every required field of the endpoint (default on).</summary>
+    public bool ValidateRequiredFields { get; set; } = true;
+
+    /// <summary>A user_access_token the server accepts for endpoints that take user tokens.</summary>
+    public string UserAccessToken { get; set; } = "u-local-test-user";
+
+    /// <summary>The port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    internal TimeSpan TokenLifetime => TimeSpan.FromSeconds(TokenLifetimeSeconds);
+}

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace FeishuGen.Testing;
+
+/// <summary>The server's behaviour: token endpoints, scripted replies, then catalogue endpoints.</summary>
+internal sealed class RequestHandler
+{
+    private const string TenantTokenPath = "/open-apis/auth/v3/tenant_access_token/internal";
+    private const string AppTokenPath = "/open-apis/auth/v3/app_access_token/internal";
+    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private readonly RouteTable _routes;
+    private readonly FeishuTestServerOptions _options;
+    private readonly ConcurrentQueue<(ScriptedReply Reply, string? Path)> _scripted = new();
+    private readonly object _lock = new();
+    private List<RecordedRequest> _requests = new();
+    private long _logIds;
+
+    public RequestHandler(RouteTable routes, FeishuTestServerOptions options, TimeProvider time)
+    {
+        _routes = routes;
+        _options = options;
+        Tokens = new TokenIssuer(time);
+    }
+
+    public TokenIssuer Tokens { get; }
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    public void ClearRequests()
+    {
+        lock (_lock)
+        {
+            _requests = new List<RecordedRequest>();
+        }
+    }
+
+    public void Enqueue(ScriptedReply reply, string? path) => _scripted.Enqueue((reply, path));
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var path = request.Path.Value ?? "/";
+        var endpoint = _routes.Match(request.Method, path, out var pathKnown);
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        lock (_lock)
+        {
+            _requests.Add(new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint));
+        }
+
+        context.Response.Headers["X-Tt-Logid"] = "local-" + System.Threading.Interlocked.Increment(ref _logIds).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        if (path is TenantTokenPath or AppTokenPath && request.Method == "POST")
+        {
+            await IssueTokenAsync(context, path == AppTokenPath ? FeishuTokenType.App : FeishuTokenType.Tenant, body).ConfigureAwait(false);
+            return;
+        }
+
+        if (TryDequeue(path, out var scripted))
+        {
+            await WriteAsync(context, scripted.Status, scripted.Body, scripted.Headers).ConfigureAwait(false);
+            return;
+        }
+
+        if (endpoint is null)
+        {
+            var status = pathKnown ? 405 : 404;
+            await WriteAsync(context, status, pathKnown ? "405 method not allowed" : "404 page not found", null, "text/plain").ConfigureAwait(false);
+            return;
+        }
+
+        var rejection = EndpointValidator.Check(endpoint, request, body, Tokens, _options);
+        if (rejection is not null)
+        {
+            await WriteAsync(context, rejection.Status, rejection.Body, null).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(context, 200, SuccessBody(endpoint), null).ConfigureAwait(false);
+    }
+
+    private async Task IssueTokenAsync(HttpContext context, FeishuTokenType type, string body)
+    {
+        JsonNode? json = null;
+        try
+        {
+            json = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+        }
+
+        var appId = json?["app_id"]?.GetValue<string>();
+        var secret = json?["app_secret"]?.GetValue<string>();
+        if (appId != _options.AppId || secret != _options.AppSecret)
+        {
+            await WriteAsync(context, 400, "{\"code\":10014,\"msg\":\"app secret invalid\"}", null).ConfigureAwait(false);
+            return;
+        }
+
+        var token = Tokens.Issue(type, _options.TokenLifetime);
+        var field = type == FeishuTokenType.App ? "app_access_token" : "tenant_access_token";
+        var reply = "{\"code\":0,\"msg\":\"ok\",\"" + field + "\":\"" + token + "\",\"expire\":" + _options.TokenLifetimeSeconds + "}";
+        await WriteAsync(context, 200, reply, null).ConfigureAwait(false);
+    }
+
+    private bool TryDequeue(string path, out ScriptedReply reply)
+    {
+        // Replies for other paths stay queued in order.
+        var kept = new List<(ScriptedReply, string?)>();
+        reply = null!;
+        var found = false;
+        while (_scripted.TryDequeue(out var entry))
+        {
+            if (!found && (entry.Path is null || entry.Path == path))
+            {
+                reply = entry.Reply;
+                found = true;
+            }
+            else
+            {
+                kept.Add(entry);
+            }
+        }
+
+        foreach (var entry in kept)
+        {
+            _scripted.Enqueue(entry);
+        }
+
+        return found;
+    }
+
+    // The page's response example, normalised to strict JSON; pages without one get an empty success.
+    private static string SuccessBody(FeishuEndpoint endpoint)
+    {
+        if (endpoint.ResponseExample is { Length: > 0 } example)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(example, Lenient);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    return document.RootElement.GetRawText();
+                }
+            }
+            catch (JsonException)
+            {
+                // Pages with broken examples still answer: an empty success.
+            }
+        }
+
+        return "{\"code\":0,\"msg\":\"success\",\"data\":{}}";
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string body, IReadOnlyDictionary<string, string>? headers, string contentType = "application/json; charset=utf-8")
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        if (headers is not null)
+        {
+            foreach (var header in headers)
+            {
+                context.Response.Headers[header.Key] = header.Value;
+            }
+        }
+
+        await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+
+namespace FeishuGen.Errors;
+
+/// <summary>
+/// Classifies Feishu error codes (facts from the platform's documentation) and builds the
+/// exception for a failed reply.
+/// </summary>
+internal static class FeishuErrors
+{
+    /// <summary>The tenant or app token is invalid: evict it, fetch a new one, replay once.</summary>
+    public static bool IsInvalidAppOrTenantToken(int code) => code is 99991663 or 99991664 or 99991671;
+
+    /// <summary>The user token is invalid or expired.</summary>
+    public static bool IsInvalidUserToken(int code) => code is 99991668 or 99991677;
+
+    public static FeishuErrorCategory Categorize(int? httpStatus, int code)
+    {
+        if (code == 99991400 || httpStatus == 429)
+        {
+            return FeishuErrorCategory.RateLimited;
+        }
+
+        if (code is 99991672 or 99991676 or 99991679 or 230027)
+        {
+            return FeishuErrorCategory.Permission;
+        }
+
+        if (IsInvalidAppOrTenantToken(code) || IsInvalidUserToken(code) || code is 99991661 or 99991543 or 10014 or 99991662 or 99991673 or 10012)
+        {
+            return FeishuErrorCategory.Authentication;
+        }
+
+        return httpStatus is >= 500 ? FeishuErrorCategory.Server : FeishuErrorCategory.Business;
+    }
+
+    public static FeishuApiException Create(int? httpStatus, int code, string msg, FeishuErrorDetails? details, string? logId, string? endpoint, FeishuErrorDoc? doc)
+    {
+        var missing = MissingScopes(details);
+        var message = FeishuApiException.Compose(httpStatus, code, msg, endpoint, logId ?? details?.LogId, doc, missing);
+        return new FeishuApiException(code, msg, message)
+        {
+            HttpStatus = httpStatus,
+            LogId = logId ?? details?.LogId,
+            Category = Categorize(httpStatus, code),
+            Endpoint = endpoint,
+            Description = doc?.Description,
+            Hint = doc?.Hint,
+            Details = details,
+            MissingScopes = missing,
+        };
+    }
+
+    private static IReadOnlyList<string> MissingScopes(FeishuErrorDetails? details)
+    {
+        var scopes = new List<string>();
+        if (details is null)
+        {
+            return scopes;
+        }
+
+        foreach (var violation in details.PermissionViolations)
+        {
+            if (!string.IsNullOrEmpty(violation.Subject) && !scopes.Contains(violation.Subject!))
+            {
+                scopes.Add(violation.Subject!);
+            }
+        }
+
+        return scopes;
+    }
+}

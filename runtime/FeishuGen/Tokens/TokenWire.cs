@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace FeishuGen.Tokens;
+
+/// <summary>Body of the self-built token requests and of app_ticket/resend.</summary>
+internal sealed record AppCredentialsBody(
+    [property: JsonPropertyName("app_id")] string AppId,
+    [property: JsonPropertyName("app_secret")] string AppSecret);
+
+/// <summary>Body of the store app's app_access_token request.</summary>
+internal sealed record StoreAppTokenBody(
+    [property: JsonPropertyName("app_id")] string AppId,
+    [property: JsonPropertyName("app_secret")] string AppSecret,
+    [property: JsonPropertyName("app_ticket")] string AppTicket);
+
+/// <summary>Body of the store app's tenant_access_token request.</summary>
+internal sealed record StoreTenantTokenBody(
+    [property: JsonPropertyName("app_access_token")] string AppAccessToken,
+    [property: JsonPropertyName("tenant_key")] string TenantKey);
+
+/// <summary>A token reply: the token fields sit at the top level, not under data.</summary>
+internal sealed class TokenReply
+{
+    [JsonPropertyName("code")]
+    public int Code { get; set; }
+
+    [JsonPropertyName("msg")]
+    public string? Msg { get; set; }
+
+    [JsonPropertyName("tenant_access_token")]
+    public string? TenantAccessToken { get; set; }
+
+    [JsonPropertyName("app_access_token")]
+    public string? AppAccessToken { get; set; }
+
+    [JsonPropertyName("expire")]
+    public int Expire { get; set; }
+}
+
+/// <summary>Source-generated metadata for the token wire types.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AppCredentialsBody))]
+[JsonSerializable(typeof(StoreAppTokenBody))]
+[JsonSerializable(typeof(StoreTenantTokenBody))]
+[JsonSerializable(typeof(TokenReply))]
+internal sealed partial class TokenJsonContext : JsonSerializerContext
+{
+}
