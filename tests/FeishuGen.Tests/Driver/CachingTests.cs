@@ -1,0 +1,77 @@
+using System.Linq;
+using FeishuGen.Generator;
+using FeishuGen.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace FeishuGen.Tests.Driver;
+
+/// <summary>The incremental pipeline: what each kind of edit re-runs.</summary>
+public sealed class CachingTests
+{
+    private const string SeedPath = "/p/specs/seed.md";
+
+    [Fact]
+    public void An_unrelated_csharp_edit_leaves_every_page_step_cached()
+    {
+        var compilation = GeneratorHarness.Compilation("namespace User { internal static class A { } }");
+        var driver = GeneratorHarness.Driver(new[] { new GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { internal static class B { } }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Parse), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Model), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Api), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.NotEmpty(GeneratorHarness.Reasons(driver, TrackingNames.Parse));
+    }
+
+    [Fact]
+    public void A_prose_only_edit_reparses_the_page_but_leaves_the_model_unchanged()
+    {
+        var seed = Repo.ReadSeed();
+        var page = new GeneratorHarness.Page(SeedPath, seed);
+        var driver = GeneratorHarness.Driver(new[] { page }).RunGenerators(GeneratorHarness.Compilation());
+
+        // Only a code comment in the Java sample changes: nothing the generated code depends on.
+        var prose = seed.Replace("// 构建client", "// 构建 client 实例");
+        Assert.NotEqual(seed, prose);
+        driver = driver.ReplaceAdditionalText(page, new GeneratorHarness.Page(SeedPath, prose)).RunGenerators(GeneratorHarness.Compilation());
+
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Pages));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Parse), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Model), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Api), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
+    public void A_changed_field_modifies_the_model_and_the_generated_code()
+    {
+        var seed = Repo.ReadSeed();
+        var page = new GeneratorHarness.Page(SeedPath, seed);
+        var driver = GeneratorHarness.Driver(new[] { page }).RunGenerators(GeneratorHarness.Compilation());
+
+        var changed = seed.Replace("| result_time | string | 是 |", "| result_time | integer | 是 |");
+        Assert.NotEqual(seed, changed);
+        driver = driver.ReplaceAdditionalText(page, new GeneratorHarness.Page(SeedPath, changed)).RunGenerators(GeneratorHarness.Compilation());
+
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Model));
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Api));
+        var request = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("UpdateResultEcoBackgroundCheckRequest.g.cs"));
+        Assert.Contains("public required long ResultTime", request.ToString());
+    }
+
+    [Fact]
+    public void Running_twice_with_nothing_changed_caches_every_step()
+    {
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.Driver(new[] { new GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
+        driver = driver.RunGenerators(compilation);
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var name in new[] { TrackingNames.Pages, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Api })
+        {
+            Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        }
+    }
+}
