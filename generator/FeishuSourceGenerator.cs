@@ -50,7 +50,7 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Where(static endpoint => endpoint is not null)
             .Collect()
             .Combine(options)
-            .Select(static (pair, _) => ApiShaper.Shape(pair.Left.Select(e => e!), pair.Right))
+            .Select(static (pair, _) => ApiShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
             .WithTrackingName(TrackingNames.Api);
 
         context.RegisterSourceOutput(api, static (spc, spec) =>
@@ -60,9 +60,15 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            foreach (var file in ApiEmitter.Emit(spec))
+            var files = ApiEmitter.EmitSafely(spec, out var failure);
+            foreach (var file in files)
             {
                 spc.AddSource(file.HintName, file.Source);
+            }
+
+            if (failure is not null)
+            {
+                spc.ReportDiagnostic(failure.ToDiagnostic());
             }
         });
     }

@@ -72,8 +72,14 @@ internal static class DiagnosticDescriptors
         "'{0}' is not tenant_access_token, app_access_token or user_access_token; it is ignored",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor GenerationFailure = Create(
+        "FSG0013", "Code generation failed",
+        "FeishuGen could not generate code for the pages of this project ({0}); no method is generated. Report the pages and this message.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [GenerationFailure.Id] = GenerationFailure,
         [NotAnApiPage.Id] = NotAnApiPage,
         [MissingUrl.Id] = MissingUrl,
         [MissingMethod.Id] = MissingMethod,

@@ -15,7 +15,7 @@ internal sealed record DiagnosticInfo(string Id, string FilePath, int Line, int 
         var descriptor = DiagnosticDescriptors.Find(Id);
         var start = new LinePosition(Line, Column);
         var end = new LinePosition(Line, Column + Length);
-        var location = Location.Create(FilePath, new TextSpan(0, 0), new LinePositionSpan(start, end));
+        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, new TextSpan(0, 0), new LinePositionSpan(start, end));
         var args = new object[Arguments.Count];
         for (var i = 0; i < args.Length; i++)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Shaping;
 
 namespace FeishuGen.Generator.Emitting;
@@ -10,6 +11,22 @@ internal sealed record GeneratedFile(string HintName, string Source);
 /// <summary>Runs every emitter over an <see cref="ApiSpec"/>: records, resources, errors, client tree, catalogue and JSON resolver.</summary>
 internal static class ApiEmitter
 {
+    /// <summary>Like <see cref="Emit"/>, but a failure becomes an FSG0013 diagnostic instead of an exception out of the generator.</summary>
+    public static List<GeneratedFile> EmitSafely(ApiSpec api, out Diagnostics.DiagnosticInfo? failure)
+    {
+        failure = null;
+        try
+        {
+            return Emit(api);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            failure = new Diagnostics.DiagnosticInfo(Diagnostics.DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0,
+                new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
+            return new List<GeneratedFile>();
+        }
+    }
+
     public static List<GeneratedFile> Emit(ApiSpec api)
     {
         var options = api.Options;
@@ -53,7 +70,39 @@ internal static class ApiEmitter
         files.Add(new GeneratedFile(options.ClientName + ".g.cs", ClientTreeEmitter.EmitRoot(options, endpoints)));
         files.Add(new GeneratedFile(CatalogueEmitter.ClassName + ".g.cs", CatalogueEmitter.Emit(options, endpoints, options.ProjectDirectory)));
         files.Add(new GeneratedFile(JsonResolverEmitter.ClassName + ".g.cs", JsonResolverEmitter.Emit(options, types)));
-        return files;
+        return UniqueHintNames(files);
+    }
+
+    // Hint names are compared without case (WebApp and Webapp are two C# types but one file name)
+    // and must be plain file names: such collisions get a number.
+    private static List<GeneratedFile> UniqueHintNames(List<GeneratedFile> files)
+    {
+        var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var result = new List<GeneratedFile>(files.Count);
+        foreach (var file in files)
+        {
+            var stem = Sanitize(file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length));
+            var hint = stem + ".g.cs";
+            for (var i = 2; !taken.Add(hint); i++)
+            {
+                hint = stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            result.Add(file with { HintName = hint });
+        }
+
+        return result;
+    }
+
+    private static string Sanitize(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(c < 128 && (char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
+        }
+
+        return builder.ToString();
     }
 
     // Hint names follow the namespace below the root: Hire/V1/UpdateResultEcoBackgroundCheckRequest.g.cs.

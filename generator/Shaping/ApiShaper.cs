@@ -14,6 +14,20 @@ namespace FeishuGen.Generator.Shaping;
 /// </summary>
 internal static class ApiShaper
 {
+    /// <summary>Like <see cref="Shape"/>, but a failure becomes an FSG0013 diagnostic instead of an exception out of the generator.</summary>
+    public static ApiSpec ShapeSafely(IEnumerable<EndpointModel> models, GeneratorOptions options)
+    {
+        try
+        {
+            return Shape(models, options);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
+            return new ApiSpec(options, EquatableArray<EndpointSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
     public static ApiSpec Shape(IEnumerable<EndpointModel> models, GeneratorOptions options)
     {
         var ordered = models.OrderBy(m => m.SpecPath, System.StringComparer.Ordinal).ToList();

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FeishuGen.Corpus;
+
+/// <summary>Per-page table, per-check counts and the reasons for every failure, as text and as JSON.</summary>
+internal sealed class CorpusReport
+{
+    public CorpusReport(IReadOnlyList<PageOutcome> pages, CompiledCorpus compiled, JsonObject? mutation)
+    {
+        Pages = pages;
+        Compiled = compiled;
+        Mutation = mutation;
+    }
+
+    public IReadOnlyList<PageOutcome> Pages { get; }
+
+    public CompiledCorpus Compiled { get; }
+
+    public JsonObject? Mutation { get; }
+
+    public int ApiPages => Pages.Count(p => p.IsApiPage);
+
+    /// <summary>(passed, failed, not applicable) of one check over the API pages.</summary>
+    public (int Pass, int Fail, int NotApplicable) Count(string check)
+    {
+        var results = Pages.Where(p => p.Checks.ContainsKey(check)).Select(p => p.Checks[check].State).ToList();
+        return (results.Count(s => s == CheckState.Pass), results.Count(s => s == CheckState.Fail), results.Count(s => s == CheckState.NotApplicable));
+    }
+
+    public void WriteText(TextWriter output, bool allPages)
+    {
+        if (allPages)
+        {
+            output.WriteLine("| page | endpoint | " + string.Join(" | ", CheckNames.Api) + " |");
+            output.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", CheckNames.Api.Length)));
+            foreach (var page in Pages.Where(p => p.IsApiPage))
+            {
+                output.WriteLine($"| {page.Path} | {page.Endpoint ?? "-"} | " + string.Join(" | ", CheckNames.Api.Select(c => Mark(page, c))) + " |");
+            }
+
+            output.WriteLine();
+        }
+
+        output.WriteLine("Failures and their reasons:");
+        foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
+        {
+            foreach (var page in Pages.Where(p => p.Checks.TryGetValue(check, out var r) && r.State == CheckState.Fail))
+            {
+                output.WriteLine($"  [{check}] {page.Path}: {page.Checks[check].Reason}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Not applicable (faults of the page itself), by reason:");
+        foreach (var check in CheckNames.Api)
+        {
+            var reasons = Pages.Where(p => p.Checks.TryGetValue(check, out var r) && r.State == CheckState.NotApplicable)
+                .GroupBy(p => Category(p.Checks[check].Reason!)).OrderByDescending(g => g.Count());
+            foreach (var group in reasons)
+            {
+                output.WriteLine($"  [{check}] {group.Count(),4} × {group.Key}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Pages: {Pages.Count} ({ApiPages} API pages, {Pages.Count - ApiPages} other pages)");
+        output.WriteLine($"Generated code: {Compiled.GeneratedFiles} files, {Compiled.GeneratedLines} lines; compile errors and warnings: {Compiled.CompileProblems.Count}");
+        foreach (var problem in Compiled.CompileProblems.Take(20))
+        {
+            output.WriteLine("  " + problem);
+        }
+
+        output.WriteLine();
+        output.WriteLine("| check | passed | failed | n/a (page fault) | pass rate |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
+        {
+            var (pass, fail, na) = Count(check);
+            var rate = pass + fail == 0 ? 100.0 : 100.0 * pass / (pass + fail);
+            output.WriteLine($"| {check} | {pass} | {fail} | {na} | {rate:0.00}% |");
+        }
+
+        if (Mutation is not null)
+        {
+            output.WriteLine();
+            output.WriteLine("Mutation check: " + Mutation.ToJsonString());
+        }
+    }
+
+    public void WriteJson(string path)
+    {
+        var checks = new JsonObject();
+        foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
+        {
+            var (pass, fail, na) = Count(check);
+            checks[check] = new JsonObject { ["passed"] = pass, ["failed"] = fail, ["notApplicable"] = na };
+        }
+
+        var pages = new JsonArray();
+        foreach (var page in Pages)
+        {
+            var results = new JsonObject();
+            foreach (var (check, result) in page.Checks)
+            {
+                results[check] = new JsonObject { ["state"] = result.State.ToString(), ["reason"] = result.Reason };
+            }
+
+            pages.Add(new JsonObject
+            {
+                ["path"] = page.Path,
+                ["api"] = page.IsApiPage,
+                ["endpoint"] = page.Endpoint,
+                ["diagnostics"] = new JsonArray(page.Diagnostics.Select(d => (JsonNode)d).ToArray()),
+                ["checks"] = results,
+            });
+        }
+
+        var root = new JsonObject
+        {
+            ["pages"] = Pages.Count,
+            ["apiPages"] = ApiPages,
+            ["compileProblems"] = Compiled.CompileProblems.Count,
+            ["checks"] = checks,
+            ["mutation"] = Mutation?.DeepClone(),
+            ["perPage"] = pages,
+        };
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    private static string Mark(PageOutcome page, string check)
+        => page.Checks.TryGetValue(check, out var r) ? r.State switch { CheckState.Pass => "ok", CheckState.Fail => "FAIL", _ => "n/a" } : "-";
+
+    // Groups reasons like "page: curl URL /x does not match" by their wording, not their values.
+    private static string Category(string reason)
+    {
+        var cut = reason.IndexOfAny(new[] { '(', '/' });
+        return (cut > 0 ? reason.Substring(0, cut) : reason).Trim();
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using FeishuGen.Generator.Model;
+using FeishuGen.Testing;
+
+namespace FeishuGen.Corpus;
+
+/// <summary>
+/// Checks 3 to 6 for one endpoint: the curl sample replayed through the generated client, the
+/// request and response examples round-tripped through the generated types, and the naming.
+/// Reasons that start with "page:" are faults of the page itself.
+/// </summary>
+internal sealed class EndpointChecks
+{
+    private static readonly Regex PythonCall = new(@"client\.([a-z0-9_]+)\.(v\d+)\.([a-z0-9_]+)\.([a-z0-9_]+)\(", RegexOptions.Compiled);
+
+    private readonly ClientNavigator _client;
+
+    public EndpointChecks(ClientNavigator client) => _client = client;
+
+    public async Task<CheckResult> WireAsync(FeishuEndpoint endpoint, PageSamples samples)
+    {
+        if (samples.CurlUrl is null || !Uri.TryCreate(samples.CurlUrl, UriKind.Absolute, out var url))
+        {
+            return CheckResult.NotApplicable("page: no curl sample");
+        }
+
+        JsonNode? curlBody = null;
+        if (!string.IsNullOrWhiteSpace(samples.CurlBody))
+        {
+            try
+            {
+                curlBody = JsonSemantics.Parse(samples.CurlBody!);
+            }
+            catch (JsonException e)
+            {
+                return CheckResult.NotApplicable("page: curl body is not JSON (" + Short(e.Message) + ")");
+            }
+        }
+
+        var template = endpoint.PathTemplate.Trim('/').Split('/');
+        var segments = url.AbsolutePath.Trim('/').Split('/');
+        if (template.Length != segments.Length || template.Where((t, i) => t[0] != ':' && t != segments[i]).Any())
+        {
+            return CheckResult.NotApplicable("page: curl URL " + url.AbsolutePath + " does not match the documented path");
+        }
+
+        object request;
+        try
+        {
+            request = JsonSerializer.Deserialize(curlBody is JsonObject ? curlBody.ToJsonString() : "{}", endpoint.RequestType, _client.JsonOptions)!;
+            var pathValues = template.Select((t, i) => (t, Uri.UnescapeDataString(segments[i]))).Where(p => p.t[0] == ':').Select(p => (p.t.Substring(1), p.Item2));
+            var unknown = ParameterSetter.Apply(request, pathValues, Query(url));
+            if (unknown.Count > 0)
+            {
+                return CheckResult.NotApplicable("page: curl sends undocumented parameter(s) " + string.Join(", ", unknown));
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or TargetInvocationException)
+        {
+            return CheckResult.Fail("curl values do not fit the request type: " + Short((e.InnerException ?? e).Message));
+        }
+
+        var handler = new CapturingHandler(ReplyFor(endpoint));
+        try
+        {
+            await _client.CallAsync(endpoint, request, handler).ConfigureAwait(false);
+        }
+        catch (Exception e) when (handler.Captured is null)
+        {
+            return CheckResult.Fail("nothing sent: " + Short((e.InnerException ?? e).Message));
+        }
+        catch (Exception)
+        {
+            // The reply failed to read; check 5 reports that. The request was sent and is compared here.
+        }
+
+        var sent = handler.Captured!;
+        var curlMethod = samples.CurlMethod ?? endpoint.HttpMethod;
+        if (!string.Equals(sent.Method, curlMethod, StringComparison.OrdinalIgnoreCase))
+        {
+            return sent.Method == endpoint.HttpMethod
+                ? CheckResult.NotApplicable($"page: curl uses {curlMethod}, the page says {endpoint.HttpMethod}")
+                : CheckResult.Fail($"method {sent.Method}, curl {curlMethod}");
+        }
+
+        var sentUri = new Uri(new Uri("https://open.feishu.cn"), sent.PathAndQuery);
+        if (Uri.UnescapeDataString(sentUri.AbsolutePath) != Uri.UnescapeDataString(url.AbsolutePath))
+        {
+            return CheckResult.Fail($"path {sentUri.AbsolutePath}, curl {url.AbsolutePath}");
+        }
+
+        var sentQuery = Query(sentUri).Select(p => p.Key + "=" + p.Value).OrderBy(s => s, StringComparer.Ordinal);
+        var curlQuery = Query(url).Select(p => p.Key + "=" + p.Value).OrderBy(s => s, StringComparer.Ordinal);
+        if (!sentQuery.SequenceEqual(curlQuery))
+        {
+            return CheckResult.Fail($"query {sentUri.Query}, curl {url.Query}");
+        }
+
+        return CompareBody(curlBody, sent.Body);
+    }
+
+    public CheckResult BodyRoundTrip(FeishuEndpoint endpoint)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint.RequestExample))
+        {
+            return CheckResult.NotApplicable("page: no request body example");
+        }
+
+        JsonNode? original;
+        try
+        {
+            original = JsonSemantics.Parse(endpoint.RequestExample!);
+        }
+        catch (JsonException e)
+        {
+            return CheckResult.NotApplicable("page: request example is not JSON (" + Short(e.Message) + ")");
+        }
+
+        if (original is not JsonObject)
+        {
+            return CheckResult.NotApplicable("page: request example is not a JSON object");
+        }
+
+        return RoundTrip(original, endpoint.RequestType);
+    }
+
+    public CheckResult ResponseRoundTrip(FeishuEndpoint endpoint)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint.ResponseExample))
+        {
+            return CheckResult.NotApplicable("page: no response example");
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonSemantics.Parse(endpoint.ResponseExample!);
+        }
+        catch (JsonException e)
+        {
+            return CheckResult.NotApplicable("page: response example is not JSON (" + Short(e.Message) + ")");
+        }
+
+        if (root is not JsonObject envelope || !envelope.ContainsKey("data"))
+        {
+            return CheckResult.NotApplicable("page: response example has no data");
+        }
+
+        return envelope["data"] is JsonObject data ? RoundTrip(data, endpoint.ResponseType) : CheckResult.NotApplicable("page: data is not an object");
+    }
+
+    public static CheckResult Naming(FeishuEndpoint endpoint, string pageText)
+    {
+        var match = PythonCall.Match(pageText);
+        if (!match.Success)
+        {
+            return CheckResult.NotApplicable("page: no Python sample");
+        }
+
+        var expected = string.Join(".", match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value, match.Groups[4].Value);
+        var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
+        return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, Python sample {expected}");
+    }
+
+    private CheckResult RoundTrip(JsonNode original, Type type)
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize(original.ToJsonString(), type, _client.JsonOptions);
+            var again = JsonSerializer.Serialize(value, type, _client.JsonOptions);
+            var difference = JsonSemantics.Difference(original, JsonNode.Parse(again));
+            return difference is null ? CheckResult.Pass : CheckResult.Fail("round trip differs at " + Short(difference));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return CheckResult.Fail("does not fit " + type.Name + ": " + Short(e.Message));
+        }
+    }
+
+    private static CheckResult CompareBody(JsonNode? curlBody, string? sentBody)
+    {
+        var sent = string.IsNullOrEmpty(sentBody) ? null : JsonNode.Parse(sentBody);
+        if (curlBody is null)
+        {
+            return sent is null || sent is JsonObject { Count: 0 } ? CheckResult.Pass : CheckResult.Fail("sent a body the curl sample does not have: " + Short(sentBody!));
+        }
+
+        var difference = JsonSemantics.Difference(curlBody, sent ?? new JsonObject());
+        return difference is null ? CheckResult.Pass : CheckResult.Fail("body differs at " + Short(difference));
+    }
+
+    private static string ReplyFor(FeishuEndpoint endpoint)
+    {
+        try
+        {
+            if (endpoint.ResponseExample is { } example && JsonSemantics.Parse(example) is JsonObject reply)
+            {
+                return reply.ToJsonString();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return "{\"code\":0,\"msg\":\"success\",\"data\":{}}";
+    }
+
+    internal static List<KeyValuePair<string, string>> Query(Uri url)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var part in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=');
+            var key = Uri.UnescapeDataString((eq < 0 ? part : part.Substring(0, eq)).Replace('+', ' '));
+            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(part.Substring(eq + 1).Replace('+', ' '));
+            pairs.Add(new(key, value));
+        }
+
+        return pairs;
+    }
+
+    private static string Short(string text) => text.Length > 160 ? text.Substring(0, 160) + "…" : text;
+}

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+
+namespace FeishuGen.Corpus;
+
+/// <summary>The result of one check on one page: passed, failed with a reason, or not applicable with a reason.</summary>
+internal sealed record CheckResult(CheckState State, string? Reason = null)
+{
+    public static readonly CheckResult Pass = new(CheckState.Pass);
+
+    public static CheckResult Fail(string reason) => new(CheckState.Fail, reason);
+
+    /// <summary>The page lacks what the check needs (no curl sample, no example): the page's fault, not counted.</summary>
+    public static CheckResult NotApplicable(string reason) => new(CheckState.NotApplicable, reason);
+}
+
+internal enum CheckState
+{
+    Pass,
+    Fail,
+    NotApplicable,
+}
+
+/// <summary>Everything the check found about one page.</summary>
+internal sealed class PageOutcome
+{
+    public PageOutcome(string path, bool isApiPage)
+    {
+        Path = path;
+        IsApiPage = isApiPage;
+    }
+
+    public string Path { get; }
+
+    public bool IsApiPage { get; }
+
+    public string? Endpoint { get; set; }
+
+    public List<string> Diagnostics { get; } = new();
+
+    /// <summary>Check name → result, in check order.</summary>
+    public Dictionary<string, CheckResult> Checks { get; } = new();
+}
+
+/// <summary>The names of the checks, in report order.</summary>
+internal static class CheckNames
+{
+    public const string Generated = "generated";
+    public const string Compiles = "compiles";
+    public const string Wire = "wire";
+    public const string BodyRoundTrip = "body-round-trip";
+    public const string ResponseRoundTrip = "response-round-trip";
+    public const string Naming = "naming";
+    public const string NonApiClean = "non-api-clean";
+
+    public static readonly string[] Api = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming };
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using FeishuGen.Corpus;
+using FeishuGen.Generator.Reading;
+
+// The corpus check: generate a client from every page under a folder, compile it as one
+// assembly, exercise it, and report per page and per check.
+//   dotnet run --project tests/FeishuGen.Corpus -- <folder> [--json out.json] [--floor floor.json]
+//                                                  [--mutate N] [--seed S] [--table]
+Console.OutputEncoding = Encoding.UTF8;
+if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine("usage: FeishuGen.Corpus <folder of pages> [--json file] [--floor file] [--mutate N] [--seed S] [--table]");
+    return 2;
+}
+
+var folder = Path.GetFullPath(args[0]);
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var mutate = int.Parse(Option("--mutate") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+var seed = int.Parse(Option("--seed") ?? "20261125", System.Globalization.CultureInfo.InvariantCulture);
+
+var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList();
+var pages = files.Select(f => (Path: f, Text: File.ReadAllText(f))).ToList();
+Console.WriteLine($"Reading {pages.Count} pages under {folder}");
+
+var started = DateTime.UtcNow;
+var compiled = CorpusCompiler.Compile(folder, pages);
+Console.WriteLine($"Generated and compiled in {(DateTime.UtcNow - started).TotalSeconds:0.0}s");
+Console.WriteLine("Generator diagnostics: " + string.Join(", ", compiled.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
+foreach (var failure in compiled.GeneratorDiagnostics.Where(d => d.Id is "FSG0013" or "CS8785" or "FSG0011").Take(5))
+{
+    Console.WriteLine("  " + failure);
+}
+
+var outcomes = await CorpusRunner.RunAsync(folder, pages, compiled);
+var mutation = mutate > 0 ? MutationCheck.Run(pages, mutate, seed) : null;
+var report = new CorpusReport(outcomes, compiled, mutation);
+report.WriteText(Console.Out, args.Contains("--table"));
+if (Option("--json") is { } json)
+{
+    report.WriteJson(json);
+    Console.WriteLine("JSON report: " + json);
+}
+
+if (Option("--floor") is { } floorPath)
+{
+    var violations = Floor.Violations(floorPath, report);
+    foreach (var violation in violations)
+    {
+        Console.WriteLine("BELOW FLOOR: " + violation);
+    }
+
+    if (violations.Count > 0)
+    {
+        return 1;
+    }
+
+    Console.WriteLine("All counts at or above the floor in " + floorPath);
+}
+
+return 0;
