@@ -102,6 +102,22 @@ internal static class ApiShaper
             body.Add(Property(field, endpoint.RequestType, taken, type, ParameterLocation.Body));
         }
 
+        // Members the example sends but the table forgot still reach the wire, typed from the example.
+        if (example?.Kind == JsonKind.Object)
+        {
+            foreach (var member in example.Members)
+            {
+                if (!model.BodyFields.Any(f => f.Name == member.Key))
+                {
+                    var inferred = resolver.Inferred(member.Value, member.Key);
+                    body.Add(new PropertySpec(
+                        Identifiers.Unique(Identifiers.Property(member.Key, endpoint.RequestType), taken), member.Key, inferred, false, ParameterLocation.Body,
+                        "Sent in the page's request example; the parameter table does not list it.", null, null,
+                        EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty));
+                }
+            }
+        }
+
         var parameters = new List<PropertySpec>();
         foreach (var field in model.PathParameters)
         {

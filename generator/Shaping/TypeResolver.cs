@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FeishuGen.Generator.Json;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Naming;
@@ -39,7 +40,21 @@ internal sealed class TypeResolver
             var itemExample = FirstItem(example);
             if (shape is not null)
             {
-                return TypeRef.ListOf(Shape(shape, itemExample));
+                // A few pages nest the documented items one array deeper ("二维数组"): the example says so.
+                var depth = 1;
+                while (itemExample is { Kind: JsonKind.Array })
+                {
+                    depth++;
+                    itemExample = FirstItem(itemExample);
+                }
+
+                var list = Shape(shape, itemExample);
+                for (var i = 0; i < depth; i++)
+                {
+                    list = TypeRef.ListOf(list);
+                }
+
+                return list;
             }
 
             if (Primitive(item) is { } itemPrimitive)
@@ -84,6 +99,18 @@ internal sealed class TypeResolver
             var value = example?.Kind == JsonKind.Object ? example.Get(property.Name) : null;
             var type = Declared(property.Type, property.Child, value, property.Name);
             properties.Add(Property(property.Name, typeName, taken, type, value));
+        }
+
+        // The tree lists only some members on some pages; the example shows the rest.
+        if (example?.Kind == JsonKind.Object)
+        {
+            foreach (var member in example.Members)
+            {
+                if (!definition.Properties.Any(p => p.Name == member.Key))
+                {
+                    properties.Add(Property(member.Key, typeName, taken, Inferred(member.Value, member.Key), member.Value));
+                }
+            }
         }
 
         return _registry.Register(_namespace, typeName, _context, properties);

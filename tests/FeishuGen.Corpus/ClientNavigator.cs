@@ -35,9 +35,13 @@ internal sealed class ClientNavigator
         var service = Property(api, Identifiers.Pascal(endpoint.Service));
         var version = Property(service, Identifiers.Pascal(endpoint.Version));
         var resource = Property(version, Identifiers.Pascal(endpoint.Resource));
-        var method = resource.GetType().GetMethod(Identifiers.Pascal(endpoint.Method) + "Async", new[] { endpoint.RequestType, typeof(CancellationToken) })
+        var method = resource.GetType().GetMethod(Identifiers.Pascal(endpoint.Method) + "Async", new[] { endpoint.RequestType, typeof(FeishuRequestOptions), typeof(CancellationToken) })
             ?? throw new MissingMethodException(resource.GetType().Name, Identifiers.Pascal(endpoint.Method) + "Async");
-        var task = (Task)method.Invoke(resource, new[] { request, CancellationToken.None })!;
+
+        // Endpoints that take only a user token are called as a user, as their callers would.
+        var userOnly = !endpoint.Accepts(FeishuTokenType.Tenant) && !endpoint.Accepts(FeishuTokenType.App) && endpoint.TokenTypes.Count > 0;
+        var callOptions = userOnly ? new FeishuRequestOptions { UserAccessToken = "u-corpus" } : null;
+        var task = (Task)method.Invoke(resource, new[] { request, callOptions, CancellationToken.None })!;
         await task.ConfigureAwait(false);
         return task.GetType().GetProperty("Result")!.GetValue(task);
     }
