@@ -53,9 +53,9 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor DuplicateEndpoint = Create(
-        "FSG0009", "Two pages describe the same method",
-        "This page and '{0}' both map to {1}; only the first (by file path) is generated. Remove one of the pages from specs/.",
-        DiagnosticSeverity.Warning);
+        "FSG0009", "Two pages describe the same endpoint",
+        "This page describes the same HTTP method and path as '{0}' ({1}), which is generated from that page; remove one of them from specs/",
+        DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor NamingFromUrl = Create(
         "FSG0010", "SDK naming taken from the URL",

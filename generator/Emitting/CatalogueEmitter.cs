@@ -13,6 +13,8 @@ internal static class CatalogueEmitter
 {
     public const string ClassName = "FeishuEndpointCatalogue";
 
+    private const string OpenPlatformHost = "https://open.feishu.cn";
+
     public static string EntryName(EndpointSpec endpoint)
         => endpoint.ServiceProperty + endpoint.VersionProperty + endpoint.ResourceProperty + endpoint.MethodName.Substring(0, endpoint.MethodName.Length - "Async".Length);
 
@@ -55,6 +57,11 @@ internal static class CatalogueEmitter
         writer.Line("Method = " + CSharp.Literal(naming.Method) + ",");
         writer.Line("HttpMethod = " + CSharp.Literal(model.HttpMethod) + ",");
         writer.Line("PathTemplate = " + CSharp.Literal(model.PathTemplate) + ",");
+        if (model.Host != OpenPlatformHost)
+        {
+            writer.Line("Host = " + CSharp.Literal(model.Host) + ",");
+        }
+
         writer.Line("RequestType = typeof(global::" + endpoint.Namespace + "." + endpoint.RequestType + "),");
         writer.Line("ResponseType = typeof(global::" + endpoint.Namespace + "." + endpoint.ResponseType + "),");
         writer.Line("TokenTypes = " + Strings(model.TokenTypes) + ",");

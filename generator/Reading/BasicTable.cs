@@ -7,7 +7,8 @@ namespace FeishuGen.Generator.Reading;
 /// <summary>The request section's basic table: URL, method, tokens, app types and scopes.</summary>
 internal sealed class BasicTable
 {
-    private static readonly Regex UrlPattern = new(@"(https?://[^\s`<>|)]+?/open-apis/[^\s`<>|)]*)", RegexOptions.Compiled);
+    private static readonly Regex UrlPattern = new(@"(https?://[A-Za-z0-9.\-]+(?::\d+)?/[^\s`<>|)""']*)", RegexOptions.Compiled);
+    private static readonly Regex TokenWord = new(@"\b(tenant|user|app)_access_token\b", RegexOptions.Compiled);
     private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     public string? Url { get; private set; }
@@ -32,13 +33,24 @@ internal sealed class BasicTable
         var scopeRows = new List<string>();
         foreach (var row in rows)
         {
-            if (row.Cells.Count < 2)
+            if (row.Cells.Count == 0)
             {
+                continue;
+            }
+
+            if (row.Cells.Count == 1)
+            {
+                table.ReadUnlabelled(row.Cells[0].Trim(), row.Line, scopeRows);
                 continue;
             }
 
             var key = row.Cells[0].Trim();
             var value = row.Cells[1].Trim();
+            if (value.Length == 0 && table.ReadUnlabelled(key, row.Line, scopeRows))
+            {
+                continue;
+            }
+
             switch (key)
             {
                 case "HTTP URL":
@@ -84,6 +96,76 @@ internal sealed class BasicTable
         return table;
     }
 
+    /// <summary>
+    /// Older pages list the basic facts without labels, one per row: URL, method, a rate limit or
+    /// the token types, then the permissions by display name.
+    /// </summary>
+    private bool ReadUnlabelled(string cell, int line, List<string> scopeRows)
+    {
+        if (cell.Length == 0)
+        {
+            return true;
+        }
+
+        var url = UrlPattern.Match(cell);
+        if (url.Success && Url is null && cell.TrimStart('`').StartsWith("http", System.StringComparison.OrdinalIgnoreCase))
+        {
+            Url = url.Groups[1].Value.Trim();
+            UrlLine = line;
+            return true;
+        }
+
+        var method = cell.Trim('`', ' ').ToUpperInvariant();
+        if (method is "GET" or "POST" or "PUT" or "PATCH" or "DELETE")
+        {
+            if (Method is null)
+            {
+                Method = method;
+                RawMethod = cell;
+                MethodLine = line;
+            }
+
+            return true;
+        }
+
+        if (TokenWord.IsMatch(cell))
+        {
+            foreach (Match token in TokenWord.Matches(cell))
+            {
+                Tokens.Add((token.Value, line));
+            }
+
+            return true;
+        }
+
+        if (cell.Contains("次/") || cell == "无")
+        {
+            return true;
+        }
+
+        if (Url is not null && Method is not null)
+        {
+            scopeRows.Add(cell);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Token types named in the 请求头 table's Authorization row, for pages whose basic table has none.</summary>
+    public void AddTokensFrom(string text, int line)
+    {
+        if (Tokens.Count > 0)
+        {
+            return;
+        }
+
+        foreach (Match token in TokenWord.Matches(text))
+        {
+            Tokens.Add((token.Value, line));
+        }
+    }
+
     // Two 权限要求 rows: display names, then keys, paired by position only.
     private void PairScopes(List<string> scopeRows)
     {
@@ -94,9 +176,15 @@ internal sealed class BasicTable
 
         var names = SplitList(scopeRows[0]);
         var keys = scopeRows.Count > 1 ? SplitList(scopeRows[1]) : new List<string>();
-        if (keys.Count == 0 && names.TrueForAll(LooksLikeKey))
+        if (keys.Count == 0)
         {
-            keys = names;
+            // Older pages give display names only; a name that looks like a key is one.
+            foreach (var name in names)
+            {
+                Scopes.Add(new ScopeModel(name, LooksLikeKey(name) ? name : string.Empty));
+            }
+
+            return;
         }
 
         for (var i = 0; i < keys.Count; i++)

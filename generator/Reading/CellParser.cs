@@ -22,7 +22,7 @@ internal static class CellParser
 {
     private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
-    private static readonly Regex Label = new(@"^\*\*(示例|可选值|数据校验规则|默认值)\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
+    private static readonly Regex Label = new(@"^\*\*(示例值|示例|可选值|数据校验规则|默认值)\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
 
     public static CellContent Parse(string cell)
     {
@@ -43,6 +43,7 @@ internal static class CellParser
                 switch (label.Groups[1].Value)
                 {
                     case "示例":
+                    case "示例值":
                         example = rest;
                         state = Section.Example;
                         break;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Model;
@@ -26,6 +27,7 @@ internal static class FieldTableReader
         var requiredColumn = Column(header, -1, "必填", "是否必填", "必须");
         var descriptionColumn = Column(header, columns - 1, "描述", "说明");
 
+        var nested = new List<NestedRow>();
         foreach (var row in rows)
         {
             if (row.Cells.Count < columns)
@@ -38,11 +40,21 @@ internal static class FieldTableReader
             }
 
             var cells = PipeTableReader.Normalize(row.Cells, columns);
-            var name = StripMarkup(cells[nameColumn]);
+            var depth = NestingDepth(cells[nameColumn]);
+            var name = StripMarkup(cells[nameColumn].Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty));
             if (name.Length == 0)
             {
                 continue;
             }
+
+            // Older pages list members of an object field below it, indented with '&emsp;∟'.
+            if (depth > 0)
+            {
+                nested.Add(new NestedRow(depth, name, StripMarkup(cells[typeColumn])));
+                continue;
+            }
+
+            FlushNested(fields, nested);
 
             var type = StripMarkup(cells[typeColumn]);
             var required = alwaysRequired || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
@@ -53,7 +65,53 @@ internal static class FieldTableReader
                 content.AllowedValues, content.Rules, null));
         }
 
+        FlushNested(fields, nested);
         return fields;
+    }
+
+    private sealed record NestedRow(int Depth, string Name, string Type);
+
+    private static int NestingDepth(string cell)
+    {
+        var depth = 0;
+        for (var at = cell.IndexOf("&emsp;", StringComparison.Ordinal); at >= 0; at = cell.IndexOf("&emsp;", at + 1, StringComparison.Ordinal))
+        {
+            depth++;
+        }
+
+        return depth == 0 && cell.IndexOf('∟') >= 0 ? 1 : depth;
+    }
+
+    // Gives the last top-level field the shape its indented rows describe.
+    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested)
+    {
+        if (nested.Count == 0)
+        {
+            return;
+        }
+
+        if (fields.Count > 0)
+        {
+            var index = 0;
+            var owner = fields[fields.Count - 1];
+            fields[fields.Count - 1] = owner with { Shape = Build(owner.Name, nested, ref index, 1) };
+        }
+
+        nested.Clear();
+    }
+
+    private static TypeDefinition Build(string name, List<NestedRow> rows, ref int index, int depth)
+    {
+        var properties = new List<TypeProperty>();
+        while (index < rows.Count && rows[index].Depth >= depth)
+        {
+            var row = rows[index++];
+            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(row.Name, rows, ref index, row.Depth + 1) : null;
+            var type = child is null ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
+            properties.Add(new TypeProperty(row.Name, type, child));
+        }
+
+        return new TypeDefinition(name, properties.ToEquatableArray());
     }
 
     private static int Column(TableRow header, int fallback, params string[] names)
@@ -72,7 +130,9 @@ internal static class FieldTableReader
         return fallback;
     }
 
-    private static string StripMarkup(string cell) => cell.Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Trim();
+    // Cells may escape Markdown punctuation: string\[\] is string[], page\_size is page_size.
+    private static string StripMarkup(string cell)
+        => cell.Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
 
     private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
         => new(DiagnosticDescriptors.MalformedTableRow.Id, filePath, line, 0, outline.Lines[line].Length,

@@ -52,6 +52,7 @@ internal static class PageReader
             return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod.Id, line, outline, basic.RawMethod ?? "nothing");
         }
 
+        var requestKind = ReadRequestHeaders(outline, basic);
         var title = ReadTitle(outline, request, filePath);
         var description = ReadDescription(outline, title.Line, request.Line);
 
@@ -69,7 +70,7 @@ internal static class PageReader
             var tableEnd = Min(treeStart, exampleStart, end);
             var rowLines = new List<int>();
             bodyFields = FieldTableReader.Read(outline, filePath, "请求体", body.Line + 1, tableEnd, false, diagnostics, rowLines);
-            var fence = outline.FenceIn(exampleStart >= 0 ? exampleStart : body.Line, end);
+            var fence = exampleStart >= 0 ? outline.FenceIn(exampleStart, end) : ExampleUnderHeading(outline, "请求体示例") ?? outline.FenceIn(body.Line, end);
             requestExample = fence?.Content;
             var exampleJson = ParseExample(requestExample, filePath, fence?.Line ?? body.Line, DiagnosticDescriptors.InvalidRequestExample.Id, diagnostics);
             var roots = treeStart >= 0 ? TypeTreeReader.Read(outline.Lines, treeStart + 1, Min(exampleStart, end, end)) : new List<TypeDefinition>();
@@ -99,7 +100,7 @@ internal static class PageReader
             responseExample,
             errors.ToEquatableArray(),
             naming,
-            bodyFields.Count > 0 || requestExample is not null ? PayloadKind.Json : PayloadKind.None,
+            requestKind ?? (bodyFields.Count > 0 || requestExample is not null ? PayloadKind.Json : PayloadKind.None),
             PayloadKind.Json);
 
         return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall));
@@ -116,6 +117,40 @@ internal static class PageReader
                     EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty, null));
             }
         }
+    }
+
+    // Older pages name the token types in the Authorization header row, and uploads in Content-Type.
+    private static PayloadKind? ReadRequestHeaders(PageOutline outline, BasicTable basic)
+    {
+        var heading = outline.Find("请求头", 3, 4);
+        if (heading is null)
+        {
+            return null;
+        }
+
+        PayloadKind? kind = null;
+        var rows = PipeTableReader.ReadTable(outline.Lines, heading.Line + 1, outline.SectionEnd(heading, stopAtAnyHeading: true), out _);
+        foreach (var row in rows)
+        {
+            var name = row.Cells.Count > 0 ? row.Cells[0].Trim() : string.Empty;
+            var text = string.Join(" ", row.Cells);
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                basic.AddTokensFrom(text, row.Line);
+            }
+            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && text.IndexOf("multipart/form-data", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                kind = PayloadKind.Multipart;
+            }
+        }
+
+        return kind;
+    }
+
+    private static CodeFence? ExampleUnderHeading(PageOutline outline, string text)
+    {
+        var heading = outline.Find(text, 2, 5);
+        return heading is null ? null : outline.FenceIn(heading.Line, outline.SectionEnd(heading, stopAtAnyHeading: true));
     }
 
     private static PageReadResult NotAnEndpoint(string filePath, string id, int line, PageOutline outline, params string[] args)
@@ -162,7 +197,9 @@ internal static class PageReader
             return null;
         }
 
-        var fence = outline.FenceIn(response.Line, outline.SectionEnd(response, stopAtAnyHeading: true));
+        var fence = ExampleUnderHeading(outline, "响应体示例")
+            ?? outline.FenceIn(response.Line, outline.SectionEnd(response, stopAtAnyHeading: true))
+            ?? ExampleUnderHeading(outline, "响应示例");
         if (fence is null)
         {
             return null;

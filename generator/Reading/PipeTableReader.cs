@@ -22,6 +22,11 @@ internal static class PipeTableReader
         var i = start;
         while (i < end && !lines[i].TrimStart().StartsWith("|", System.StringComparison.Ordinal))
         {
+            if (MdDtTableReader.StartsTable(lines[i]))
+            {
+                return MdDtTableReader.Read(lines, i, end, out header);
+            }
+
             i++;
         }
 

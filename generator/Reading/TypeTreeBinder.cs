@@ -19,6 +19,11 @@ internal static class TypeTreeBinder
 
         for (var f = 0; f < fields.Count; f++)
         {
+            if (fields[f].Shape is not null)
+            {
+                continue;
+            }
+
             if (TypeNames.ArrayItem(fields[f].Type) is { } item && !TypeNames.IsPrimitive(item))
             {
                 var index = FindByName(roots, claimed, item);
@@ -32,7 +37,7 @@ internal static class TypeTreeBinder
 
         for (var f = 0; f < fields.Count; f++)
         {
-            if (shapes[f] is not null || !NeedsShape(fields[f].Type))
+            if (shapes[f] is not null || fields[f].Shape is not null || !NeedsShape(fields[f].Type))
             {
                 continue;
             }

@@ -1,46 +1,67 @@
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using FeishuGen.Generator.Model;
 
 namespace FeishuGen.Generator.Reading;
 
 /// <summary>
-/// Names an endpoint from its URL when no SDK sample names it: /open-apis/{service}/{version}/…,
-/// the resource from the fixed segments after the version, the method from the HTTP method.
+/// Names an endpoint from its URL when no SDK sample names it, the way the official SDKs name
+/// their older APIs: /open-apis/{service}/{version}/{resource…}/{action}. A trailing literal
+/// segment after a resource is the method (…/room/update → room.update); otherwise the HTTP
+/// method names it (GET …/:id → get, GET … → list, POST → create, PUT → update, PATCH → patch,
+/// DELETE → delete).
 /// </summary>
 internal static class UrlNaming
 {
+    private static readonly Regex Version = new(@"^v\d+$", RegexOptions.Compiled);
+
     public static SdkNaming From(string path, string httpMethod)
     {
-        var segments = new List<string>(path.Trim('/').Split('/'));
-        if (segments.Count > 0 && segments[0] == "open-apis")
+        var segments = new List<string>();
+        foreach (var segment in path.Trim('/').Split('/'))
         {
-            segments.RemoveAt(0);
+            if (segment.Length > 0 && segment != "open-apis" && segment != "openapi")
+            {
+                segments.Add(segment);
+            }
         }
 
-        var service = segments.Count > 0 ? segments[0] : "api";
-        var version = segments.Count > 1 && segments[1].Length > 1 && segments[1][0] == 'v' ? segments[1] : "v1";
-        var resourceParts = new List<string>();
+        var service = segments.Count > 0 ? Clean(segments[0]) : "api";
+        var versionIndex = segments.FindIndex(s => Version.IsMatch(s));
+        var version = versionIndex >= 0 ? segments[versionIndex] : "v1";
+        var literals = new List<string>();
         var endsWithParameter = false;
-        for (var i = version == "v1" && (segments.Count < 2 || segments[1] != "v1") ? 1 : 2; i < segments.Count; i++)
+        for (var i = (versionIndex >= 0 ? versionIndex : 0) + 1; i < segments.Count; i++)
         {
             endsWithParameter = segments[i].StartsWith(":", System.StringComparison.Ordinal);
             if (!endsWithParameter)
             {
-                resourceParts.Add(segments[i].Replace('-', '_').Replace('.', '_'));
+                literals.Add(Clean(segments[i]));
             }
         }
 
-        var method = httpMethod switch
+        string method;
+        if (!endsWithParameter && literals.Count >= 2)
         {
-            "GET" => endsWithParameter ? "get" : "list",
-            "POST" => "create",
-            "PUT" => "update",
-            "PATCH" => "patch",
-            "DELETE" => "delete",
-            _ => httpMethod.ToLowerInvariant(),
-        };
+            method = literals[literals.Count - 1];
+            literals.RemoveAt(literals.Count - 1);
+        }
+        else
+        {
+            method = httpMethod switch
+            {
+                "GET" => endsWithParameter ? "get" : "list",
+                "POST" => "create",
+                "PUT" => "update",
+                "PATCH" => "patch",
+                "DELETE" => "delete",
+                _ => httpMethod.ToLowerInvariant(),
+            };
+        }
 
-        var resource = resourceParts.Count > 0 ? string.Join("_", resourceParts) : service;
-        return new SdkNaming(service.Replace('-', '_'), version, resource, method);
+        var resource = literals.Count > 0 ? string.Join("_", literals) : service;
+        return new SdkNaming(service, version, resource, method);
     }
+
+    private static string Clean(string segment) => segment.Replace('-', '_').Replace('.', '_');
 }

@@ -42,9 +42,20 @@ internal static class ApiShaper
             var key = spec.Namespace + "." + spec.ResourceClass + "." + spec.MethodName;
             if (seen.TryGetValue(key, out var first))
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEndpoint.Id, model.SpecPath, 0, 0, 0,
-                    new[] { first.SpecPath, key }.ToEquatableArray()));
-                continue;
+                if (first.HttpMethod == model.HttpMethod && first.PathTemplate == model.PathTemplate)
+                {
+                    // The same endpoint documented twice (an old and a new page): generated once.
+                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEndpoint.Id, model.SpecPath, 0, 0, 0,
+                        new[] { first.SpecPath, key }.ToEquatableArray()));
+                    continue;
+                }
+
+                // Another endpoint that the naming rules happen to give the same name: numbered.
+                for (var n = 2; seen.ContainsKey(key); n++)
+                {
+                    spec = Renumber(spec, n);
+                    key = spec.Namespace + "." + spec.ResourceClass + "." + spec.MethodName;
+                }
             }
 
             seen.Add(key, model);
@@ -86,6 +97,25 @@ internal static class ApiShaper
             method + resource + "Response",
             method + resource + "Errors",
             model.RequestKind == PayloadKind.Json);
+    }
+
+    // Prefers the HTTP verb (get_data_validation beside create_data_validation), then a number.
+    private static EndpointSpec Renumber(EndpointSpec spec, int n)
+    {
+        var naming = spec.Model.Naming;
+        var verb = spec.Model.HttpMethod switch { "GET" => "get", "POST" => "create", "PUT" => "update", "PATCH" => "patch", _ => "delete" };
+        var wire = n == 2 && !naming.Method.StartsWith(verb, System.StringComparison.Ordinal)
+            ? verb + "_" + naming.Method
+            : naming.Method + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var method = Identifiers.Pascal(wire);
+        return spec with
+        {
+            Model = spec.Model with { Naming = naming with { Method = wire } },
+            MethodName = method + "Async",
+            RequestType = method + spec.ResourceProperty + "Request",
+            ResponseType = method + spec.ResourceProperty + "Response",
+            ErrorsClass = method + spec.ResourceProperty + "Errors",
+        };
     }
 
     private static TypeSpec RequestType(EndpointSpec endpoint, TypeResolver resolver)

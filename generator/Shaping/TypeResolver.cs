@@ -48,6 +48,12 @@ internal sealed class TypeResolver
                     itemExample = FirstItem(itemExample);
                 }
 
+                // ...and a few say array where both the example and the curl sample send one object.
+                if (example is { Kind: JsonKind.Object })
+                {
+                    return Shape(shape, example);
+                }
+
                 var list = Shape(shape, itemExample);
                 for (var i = 0; i < depth; i++)
                 {
@@ -77,7 +83,10 @@ internal sealed class TypeResolver
 
         if (shape is not null)
         {
-            return Shape(shape, example);
+            // Some older tables say object where the example (rightly) sends a list of them.
+            return example is { Kind: JsonKind.Array }
+                ? TypeRef.ListOf(Shape(shape, FirstItem(example)))
+                : Shape(shape, example);
         }
 
         if (lowered == "object" && example is { Kind: JsonKind.Object, Members.Count: > 0 })
@@ -85,7 +94,7 @@ internal sealed class TypeResolver
             return Inferred(example, nameHint);
         }
 
-        return lowered is "object" or "map" ? TypeRef.Map : TypeRef.Node;
+        return lowered is "object" or "map" or "struct" || lowered.StartsWith("map<", System.StringComparison.Ordinal) ? TypeRef.Map : TypeRef.Node;
     }
 
     /// <summary>The record for a 类型额外说明 definition, with its properties typed from the tree and the example.</summary>
@@ -128,7 +137,7 @@ internal sealed class TypeResolver
             case JsonKind.Number:
                 return value.IsInteger ? TypeRef.Int64 : TypeRef.Double;
             case JsonKind.Object:
-                return value.Members.Count == 0 ? TypeRef.Map : InferredRecord(value, Identifiers.Pascal(nameHint));
+                return value.Members.Count == 0 || IsKeyedByIds(value) ? TypeRef.Map : InferredRecord(value, Identifiers.Pascal(nameHint));
             case JsonKind.Array:
                 return TypeRef.ListOf(InferredItem(value.Items, nameHint));
             default:
@@ -141,9 +150,14 @@ internal sealed class TypeResolver
     {
         var properties = new List<PropertySpec>();
         var taken = new HashSet<string>();
+        var seen = new HashSet<string>();
         foreach (var member in value.Members)
         {
-            properties.Add(Property(member.Key, owner, taken, Inferred(member.Value, member.Key), member.Value));
+            // A key written twice in an example is one member.
+            if (seen.Add(member.Key))
+            {
+                properties.Add(Property(member.Key, owner, taken, Inferred(member.Value, member.Key), member.Value));
+            }
         }
 
         return properties;
@@ -181,10 +195,12 @@ internal sealed class TypeResolver
     }
 
     // Arrays of objects in examples often show different keys per item: the record has them all.
+    // Where items disagree on a member's kind, the member stays untyped JSON.
     private static JsonValue MergeObjects(List<JsonValue> items)
     {
         var members = new List<KeyValuePair<string, JsonValue>>();
         var index = new Dictionary<string, int>();
+        var conflicted = new HashSet<string>();
         foreach (var item in items)
         {
             foreach (var member in item.Members)
@@ -193,16 +209,60 @@ internal sealed class TypeResolver
                 {
                     index[member.Key] = members.Count;
                     members.Add(member);
+                    continue;
                 }
-                else if (members[at].Value.Kind == JsonKind.Null && member.Value.Kind != JsonKind.Null)
+
+                var merged = Merge(members[at].Value, member.Value);
+                if (merged is null)
                 {
-                    members[at] = member;
+                    conflicted.Add(member.Key);
                 }
+
+                members[at] = new KeyValuePair<string, JsonValue>(member.Key, conflicted.Contains(member.Key) ? Mixed : merged!);
             }
         }
 
         return JsonValue.Object(members);
     }
+
+    // A value no kind fits: inferred as JsonNode.
+    private static readonly JsonValue Mixed = JsonValue.Null;
+
+    private static JsonValue? Merge(JsonValue a, JsonValue b)
+    {
+        if (a.Kind == JsonKind.Null)
+        {
+            return b;
+        }
+
+        if (b.Kind == JsonKind.Null)
+        {
+            return a;
+        }
+
+        if (a.Kind == JsonKind.Object && b.Kind == JsonKind.Object)
+        {
+            return MergeObjects(new List<JsonValue> { a, b });
+        }
+
+        if (a.Kind == JsonKind.Array && b.Kind == JsonKind.Array)
+        {
+            var items = new List<JsonValue>(a.Items);
+            items.AddRange(b.Items);
+            return JsonValue.Array(items);
+        }
+
+        if (a.Kind == JsonKind.Number && b.Kind == JsonKind.Number)
+        {
+            return a.IsInteger ? b : a;
+        }
+
+        return a.Kind == b.Kind ? a : null;
+    }
+
+    // {"18gee666": {...}, "7011x": {...}}: a dictionary keyed by IDs, not a record with those names.
+    private static bool IsKeyedByIds(JsonValue value)
+        => value.Members.TrueForAll(m => m.Key.Length > 0 && (char.IsDigit(m.Key[0]) || m.Key.StartsWith("ou_", System.StringComparison.Ordinal) || m.Key.StartsWith("oc_", System.StringComparison.Ordinal)));
 
     private static PropertySpec Property(string wireName, string owner, HashSet<string> taken, TypeRef type, JsonValue? example)
         => new(
@@ -226,7 +286,7 @@ internal sealed class TypeResolver
     private static TypeRef? Primitive(string type) => type switch
     {
         "string" => TypeRef.String,
-        "integer" or "int" or "int32" or "int64" or "long" => TypeRef.Int64,
+        "integer" or "int" or "int32" or "int64" or "i32" or "i64" or "long" => TypeRef.Int64,
         "number" or "float" or "double" or "float64" => TypeRef.Double,
         "boolean" or "bool" => TypeRef.Boolean,
         _ => null,

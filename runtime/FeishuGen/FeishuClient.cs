@@ -146,7 +146,7 @@ public class FeishuClient : IDisposable
 
     private HttpRequestMessage BuildRequest(FeishuApiCall call, string token)
     {
-        var request = new HttpRequestMessage(new HttpMethod(call.Endpoint.HttpMethod), new Uri(Options.BaseAddress, call.PathAndQuery()));
+        var request = new HttpRequestMessage(new HttpMethod(call.Endpoint.HttpMethod), new Uri(BaseFor(call.Endpoint), call.PathAndQuery()));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.UserAgent.ParseAdd(Options.UserAgent);
         if (call.JsonBody is { } writeBody)
@@ -163,6 +163,27 @@ public class FeishuClient : IDisposable
         }
 
         return request;
+    }
+
+    // Endpoints on another Feishu host follow the domain choice; a custom base address (a proxy, the local server) takes everything.
+    private Uri BaseFor(FeishuEndpoint endpoint)
+    {
+        if (endpoint.Host is null)
+        {
+            return Options.BaseAddress;
+        }
+
+        if (Options.BaseAddress == FeishuClientOptions.FeishuDomain)
+        {
+            return new Uri(endpoint.Host);
+        }
+
+        if (Options.BaseAddress == FeishuClientOptions.LarkDomain)
+        {
+            return new Uri(endpoint.Host.Replace("feishu.cn", "larksuite.com", StringComparison.Ordinal));
+        }
+
+        return Options.BaseAddress;
     }
 
     private static (FeishuTokenType Type, string? Fixed) ChooseToken(FeishuEndpoint endpoint, FeishuRequestOptions? options)

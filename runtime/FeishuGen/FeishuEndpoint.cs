@@ -30,6 +30,12 @@ public sealed class FeishuEndpoint
     /// <summary>The path with <c>:name</c> placeholders, e.g. <c>/open-apis/hire/v1/eco_background_checks/update_result</c>.</summary>
     public required string PathTemplate { get; init; }
 
+    /// <summary>
+    /// The origin the page documents when it is not the open platform (older APIs such as
+    /// approval v2 live on https://www.feishu.cn); null for open.feishu.cn.
+    /// </summary>
+    public string? Host { get; init; }
+
     /// <summary>The generated request record.</summary>
     public required Type RequestType { get; init; }
 

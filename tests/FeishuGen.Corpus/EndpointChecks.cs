@@ -166,6 +166,11 @@ internal sealed class EndpointChecks
             return CheckResult.NotApplicable("page: response example is not JSON (" + Short(e.Message) + ")");
         }
 
+        if (HasDuplicateKeys(root))
+        {
+            return CheckResult.NotApplicable("page: response example repeats a key in one object");
+        }
+
         if (root is not JsonObject envelope || !envelope.ContainsKey("data"))
         {
             return CheckResult.NotApplicable("page: response example has no data");
@@ -232,21 +237,68 @@ internal sealed class EndpointChecks
             : CheckResult.Fail(what + Short(difference));
     }
 
+    private static bool HasDuplicateKeys(JsonNode? node)
+    {
+        try
+        {
+            Walk(node);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+
+        // Enumerating an object materialises its members, which is where a repeated key throws.
+        static void Walk(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                foreach (var member in o)
+                {
+                    Walk(member.Value);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var item in a)
+                {
+                    Walk(item);
+                }
+            }
+        }
+    }
+
     // Feishu documents JSON-in-a-string members (message content) as strings; some examples write the object itself.
     private static bool ExampleContradictsTable(JsonException e)
         => e.Message.StartsWith("Expected a string but found Start", StringComparison.Ordinal);
 
     /// <summary>Removes members whose value is null: Feishu reads a null member as an absent one, so dropping it loses nothing.</summary>
-    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    private static JsonNode? WithoutNulls(JsonNode? node)
     {
-        JsonObject o => new JsonObject(o.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
-        JsonArray a => new JsonArray(a.Select(WithoutNulls).ToArray()),
-        _ => node?.DeepClone(),
-    };
+        switch (node)
+        {
+            case JsonObject o:
+                var copy = new JsonObject();
+                foreach (var (key, value) in o)
+                {
+                    if (value is not null)
+                    {
+                        copy[key] = WithoutNulls(value);
+                    }
+                }
+
+                return copy;
+            case JsonArray a:
+                return new JsonArray(a.Select(WithoutNulls).ToArray());
+            default:
+                return node?.DeepClone();
+        }
+    }
 
     private static JsonNode? ScalarsAsText(JsonNode? node) => node switch
     {
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, ScalarsAsText(p.Value)))),
+        JsonObject o => o.Aggregate(new JsonObject(), (copy, p) => { copy[p.Key] = ScalarsAsText(p.Value); return copy; }),
         JsonArray a => new JsonArray(a.Select(ScalarsAsText).ToArray()),
         JsonValue v => JsonValue.Create(v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()),
         _ => null,

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FeishuGen.Generator.Reading;
+
+/// <summary>
+/// Reads the HTML-like &lt;md-dt-table&gt; tables of older pages into the same rows as pipe
+/// tables. A row's nesting level (&lt;md-dt-tr level="1"&gt;) becomes '&amp;emsp;' prefixes on its
+/// first cell, the way other older pages indent members, so one reader handles both.
+/// </summary>
+internal static class MdDtTableReader
+{
+    private static readonly Regex Row = new(@"<md-dt-tr(?:\s+level=""(\d+)"")?[^>]*>", RegexOptions.Compiled);
+    private static readonly Regex Cell = new(@"<md-dt-t[dh][^>]*>(.*?)</md-dt-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
+    private static readonly Regex Tag = new(@"<[^>]+>", RegexOptions.Compiled);
+
+    public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-dt-table", System.StringComparison.Ordinal);
+
+    public static List<TableRow> Read(string[] lines, int start, int end, out TableRow? header)
+    {
+        header = null;
+        var rows = new List<TableRow>();
+        var text = new StringBuilder();
+        var rowLine = -1;
+        var level = 0;
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            var match = Row.Match(line);
+            if (match.Success)
+            {
+                text.Clear();
+                rowLine = i;
+                level = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            }
+
+            if (rowLine >= 0)
+            {
+                text.Append(line).Append('\n');
+            }
+
+            if (rowLine >= 0 && line.IndexOf("</md-dt-tr>", System.StringComparison.Ordinal) >= 0)
+            {
+                var cells = new List<string>();
+                foreach (Match cell in Cell.Matches(text.ToString()))
+                {
+                    cells.Add(Tag.Replace(cell.Groups[1].Value, string.Empty).Trim());
+                }
+
+                var isHeader = text.ToString().IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;
+                if (cells.Count > 0 && level > 0)
+                {
+                    cells[0] = string.Concat(System.Linq.Enumerable.Repeat("&emsp;", level)) + cells[0];
+                }
+
+                if (isHeader && header is null)
+                {
+                    header = new TableRow(cells, rowLine);
+                }
+                else if (cells.Count > 0)
+                {
+                    rows.Add(new TableRow(cells, rowLine));
+                }
+
+                rowLine = -1;
+            }
+
+            if (line.IndexOf("</md-dt-table>", System.StringComparison.Ordinal) >= 0)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+}
