@@ -63,7 +63,13 @@ internal static class CatalogueEmitter
         }
 
         writer.Line("RequestType = typeof(global::" + endpoint.Namespace + "." + endpoint.RequestType + "),");
-        writer.Line("ResponseType = typeof(global::" + endpoint.Namespace + "." + endpoint.ResponseType + "),");
+        writer.Line("ResponseType = typeof(" + endpoint.ReturnType + "),");
+        if (endpoint.IsUpload || endpoint.IsDownload)
+        {
+            writer.Line("RequestKind = " + (endpoint.IsUpload ? "global::FeishuGen.FeishuPayloadKind.Multipart" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
+            writer.Line("ResponseKind = " + (endpoint.IsDownload ? "global::FeishuGen.FeishuPayloadKind.File" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
+        }
+
         writer.Line("TokenTypes = " + Strings(model.TokenTypes) + ",");
         writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", model.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
         writer.Line("RequiredBodyFields = " + Strings(model.BodyFields.Where(f => f.Required).Select(f => f.Name)) + ",");

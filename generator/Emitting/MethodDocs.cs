@@ -50,7 +50,9 @@ internal static class MethodDocs
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call, including retries and waits.</param>");
-        writer.Line("/// <returns>The reply's <c>data</c>.</returns>");
+        writer.Line(endpoint.IsDownload
+            ? "/// <returns>The file, streamed as it arrives, with its name from Content-Disposition; dispose it.</returns>"
+            : "/// <returns>The reply's <c>data</c>.</returns>");
         writer.Line("/// <exception cref=\"global::FeishuGen.FeishuApiException\">Feishu answered with a non-zero code; the exception carries the code, msg, log id and, for documented codes, the page's description and hint.</exception>");
     }
 }

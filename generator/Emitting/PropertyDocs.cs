@@ -28,9 +28,17 @@ internal static class PropertyDocs
         {
             ParameterLocation.Path => "path parameter",
             ParameterLocation.Query => "query parameter",
+            ParameterLocation.Form => "multipart/form-data part",
             _ => "JSON member",
         };
-        writer.Line("/// <para>Wire name: <c>" + CSharp.Xml(property.WireName) + "</c> (" + where + ")." + (property.Required ? " Required." : " Optional.") + "</para>");
+        if (property.WireName.Length > 0)
+        {
+            writer.Line("/// <para>Wire name: <c>" + CSharp.Xml(property.WireName) + "</c> (" + where + ")." + (property.Required ? " Required." : " Optional.") + "</para>");
+        }
+        else
+        {
+            writer.Line("/// <para>" + (property.Required ? "Required." : "Optional.") + "</para>");
+        }
         if (!string.IsNullOrWhiteSpace(property.Example))
         {
             writer.Line("/// <para>Example: <c>" + CSharp.Xml(property.Example) + "</c></para>");

@@ -75,6 +75,14 @@ internal static class RecordEmitter
                 writer.Line("[global::FeishuGen.FeishuQuery(" + CSharp.Literal(property.WireName) + ")]");
                 writer.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
                 break;
+            case ParameterLocation.Form:
+                if (property.WireName.Length > 0)
+                {
+                    writer.Line("[global::FeishuGen.FeishuFormPart(" + CSharp.Literal(property.WireName) + ")]");
+                }
+
+                writer.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
+                break;
             default:
                 writer.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
                 break;

@@ -37,7 +37,7 @@ internal static class ResourceEmitter
     private static void WriteMethods(SourceWriter writer, EndpointSpec endpoint, string catalogueClass, TypeSpec request)
     {
         var req = "global::" + endpoint.Namespace + "." + endpoint.RequestType;
-        var resp = "global::" + endpoint.Namespace + "." + endpoint.ResponseType;
+        var resp = endpoint.ReturnType;
         var task = "global::System.Threading.Tasks.Task<" + resp + ">";
         var ct = "global::System.Threading.CancellationToken cancellationToken";
 
@@ -55,9 +55,28 @@ internal static class ResourceEmitter
             writer.Line("call.AddQuery(" + CSharp.Literal(query.WireName) + ", request." + query.ClrName + ");");
         }
 
-        if (endpoint.HasRequestBody)
+        if (endpoint.IsUpload)
+        {
+            writer.Line("call.Form = new global::FeishuGen.FeishuFormData()");
+            foreach (var part in request.Properties.Where(p => p.Location == ParameterLocation.Form))
+            {
+                writer.Line(part.Type.Kind == TypeKind.Form
+                    ? "    .AddRange(request." + part.ClrName + ")"
+                    : "    .Add(" + CSharp.Literal(part.WireName) + ", request." + part.ClrName + ")");
+            }
+
+            writer.Line("    ;");
+        }
+        else if (endpoint.HasRequestBody)
         {
             writer.Line("call.JsonBody = writer => global::" + endpoint.Namespace + "." + JsonCode.Codec + ".Write" + endpoint.RequestType + "(writer, request);");
+        }
+
+        if (endpoint.IsDownload)
+        {
+            writer.Line("return await _client.DownloadAsync(call, options, cancellationToken).ConfigureAwait(false);");
+            writer.Close();
+            return;
         }
 
         writer.Line("var data = await _client.SendAsync(call, global::" + endpoint.Namespace + "." + JsonCode.Codec + ".Read" + endpoint.ResponseType + ", options, cancellationToken).ConfigureAwait(false);");

@@ -100,8 +100,8 @@ internal static class PageReader
             responseExample,
             errors.ToEquatableArray(),
             naming,
-            requestKind ?? (bodyFields.Count > 0 || requestExample is not null ? PayloadKind.Json : PayloadKind.None),
-            PayloadKind.Json);
+            requestKind ?? PayloadDetection.Request(basic.Method, body is not null, bodyFields.Count, requestExample, outline),
+            PayloadDetection.Response(outline));
 
         return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall));
     }

@@ -59,8 +59,29 @@ internal static class UrlNaming
             };
         }
 
+        // The SDKs name resources in the singular: /images is image, /eco_background_checks is eco_background_check.
+        if (literals.Count > 0)
+        {
+            literals[literals.Count - 1] = Singular(literals[literals.Count - 1]);
+        }
+
         var resource = literals.Count > 0 ? string.Join("_", literals) : service;
         return new SdkNaming(service, version, resource, method);
+    }
+
+    private static string Singular(string word)
+    {
+        if (word.EndsWith("ies", System.StringComparison.Ordinal) && word.Length > 4)
+        {
+            return word.Substring(0, word.Length - 3) + "y";
+        }
+
+        if (word.EndsWith("s", System.StringComparison.Ordinal) && !word.EndsWith("ss", System.StringComparison.Ordinal) && !word.EndsWith("us", System.StringComparison.Ordinal) && word.Length > 3)
+        {
+            return word.Substring(0, word.Length - 1);
+        }
+
+        return word;
     }
 
     private static string Clean(string segment) => segment.Replace('-', '_').Replace('.', '_');

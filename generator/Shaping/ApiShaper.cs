@@ -70,8 +70,11 @@ internal static class ApiShaper
         foreach (var endpoint in endpoints)
         {
             var resolver = new TypeResolver(registry, endpoint.Namespace, endpoint.ResourceProperty);
-            types.Add(RequestType(endpoint, resolver));
-            types.Add(ResponseType(endpoint, resolver));
+            types.Add(endpoint.IsUpload ? UploadRequestType(endpoint, resolver) : RequestType(endpoint, resolver));
+            if (!endpoint.IsDownload)
+            {
+                types.Add(ResponseType(endpoint, resolver));
+            }
         }
 
         types.AddRange(registry.Build());
@@ -162,6 +165,42 @@ internal static class ApiShaper
         var summary = "The request of " + model.Title + ".";
         return new TypeSpec(endpoint.Namespace, endpoint.RequestType, TypeRole.Request, summary,
             parameters.Concat(body).ToEquatableArray(), KeepsUnknownMembers: false);
+    }
+
+    // Uploads: documented members become form parts (files stay files, structured values travel
+    // as JSON text); Form carries the parts the page does not document, and is required when it
+    // documents none.
+    private static TypeSpec UploadRequestType(EndpointSpec endpoint, TypeResolver resolver)
+    {
+        var model = endpoint.Model;
+        var taken = new HashSet<string>();
+        var properties = new List<PropertySpec>();
+        foreach (var field in model.PathParameters)
+        {
+            properties.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Path));
+        }
+
+        foreach (var field in model.QueryParameters)
+        {
+            properties.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Query));
+        }
+
+        foreach (var field in model.BodyFields)
+        {
+            var type = resolver.Declared(field.Type, null, null, field.Name);
+            var part = type.Kind is TypeKind.File or TypeKind.String or TypeKind.Int64 or TypeKind.Boolean ? type : TypeRef.String;
+            properties.Add(Property(field, endpoint.RequestType, taken, part, ParameterLocation.Form));
+        }
+
+        var documented = model.BodyFields.Count > 0;
+        properties.Add(new PropertySpec(
+            Identifiers.Unique("Form", taken), string.Empty, TypeRef.Form, !documented, ParameterLocation.Form,
+            documented
+                ? "More multipart/form-data parts to send after the documented ones."
+                : "The multipart/form-data parts to upload: the page does not document them, Feishu's API reference names them (files with FeishuFile).",
+            null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty));
+        return new TypeSpec(endpoint.Namespace, endpoint.RequestType, TypeRole.Request, "The upload request of " + model.Title + ".",
+            properties.ToEquatableArray(), KeepsUnknownMembers: false);
     }
 
     private static TypeSpec ResponseType(EndpointSpec endpoint, TypeResolver resolver)

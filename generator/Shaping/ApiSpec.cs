@@ -9,6 +9,9 @@ internal enum ParameterLocation
     Body,
     Path,
     Query,
+
+    /// <summary>A part of a multipart/form-data upload.</summary>
+    Form,
 }
 
 /// <summary>What a generated record is for.</summary>
@@ -56,7 +59,17 @@ internal sealed record EndpointSpec(
     string RequestType,
     string ResponseType,
     string ErrorsClass,
-    bool HasRequestBody);
+    bool HasRequestBody)
+{
+    /// <summary>Whether the call uploads multipart/form-data.</summary>
+    public bool IsUpload => Model.RequestKind == PayloadKind.Multipart;
+
+    /// <summary>Whether the reply is a file rather than JSON.</summary>
+    public bool IsDownload => Model.ResponseKind == PayloadKind.Binary;
+
+    /// <summary>The C# type the method returns (inside Task).</summary>
+    public string ReturnType => IsDownload ? "global::FeishuGen.FeishuDownload" : "global::" + Namespace + "." + ResponseType;
+}
 
 /// <summary>Everything the emitters need for one compilation.</summary>
 internal sealed record ApiSpec(

@@ -15,6 +15,12 @@ internal enum TypeKind
     Map,
     List,
     Named,
+
+    /// <summary>A file part of an upload (FeishuFile).</summary>
+    File,
+
+    /// <summary>Free parts of an upload (FeishuFormData).</summary>
+    Form,
 }
 
 /// <summary>
@@ -29,6 +35,8 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, string? Name
     public static readonly TypeRef Boolean = new(TypeKind.Boolean);
     public static readonly TypeRef Node = new(TypeKind.Node);
     public static readonly TypeRef Map = new(TypeKind.Map);
+    public static readonly TypeRef File = new(TypeKind.File);
+    public static readonly TypeRef Form = new(TypeKind.Form);
 
     public static TypeRef ListOf(TypeRef item) => new(TypeKind.List, item);
 
@@ -45,6 +53,8 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, string? Name
         TypeKind.Boolean => "bool",
         TypeKind.Node => "global::System.Text.Json.Nodes.JsonNode",
         TypeKind.Map => "global::System.Text.Json.Nodes.JsonObject",
+        TypeKind.File => "global::FeishuGen.FeishuFile",
+        TypeKind.Form => "global::FeishuGen.FeishuFormData",
         TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Item!.CSharp + (Item.Kind == TypeKind.Node ? "?" : string.Empty) + ">",
         _ => "global::" + Name,
     };
@@ -56,6 +66,8 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, string? Name
         TypeKind.Named => Name!.Substring(Name.LastIndexOf('.') + 1),
         TypeKind.Map => "JSON object",
         TypeKind.Node => "JSON value",
+        TypeKind.File => "file",
+        TypeKind.Form => "form parts",
         _ => CSharp,
     };
 }

@@ -34,6 +34,11 @@ internal sealed class TypeResolver
             return primitive;
         }
 
+        if (lowered is "file" or "binary")
+        {
+            return TypeRef.File;
+        }
+
         if (lowered is "array" or "list" || TypeNames.ArrayItem(lowered) is not null)
         {
             var item = TypeNames.ArrayItem(lowered) ?? "undefined";

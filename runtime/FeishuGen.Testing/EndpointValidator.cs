@@ -43,6 +43,13 @@ internal static class EndpointValidator
             }
         }
 
+        if (endpoint.RequestKind == FeishuPayloadKind.Multipart)
+        {
+            return request.HasFormContentType && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : Error(400, 99992402, "field validation failed: an upload must be multipart/form-data");
+        }
+
         if (!options.ValidateRequiredFields || endpoint.RequiredBodyFields.Count == 0)
         {
             return null;

@@ -79,6 +79,10 @@ public sealed class FeishuTestServer : IAsyncDisposable
     /// <param name="path">The request path to match, or null for the next API request.</param>
     public void Enqueue(ScriptedReply reply, string? path = null) => _handler.Enqueue(reply, path);
 
+    /// <summary>The byte at <paramref name="position"/> of every file the server sends, for checking downloads.</summary>
+    /// <param name="position">The offset in the file.</param>
+    public static byte DownloadByteAt(long position) => DownloadReply.ByteAt(position);
+
     /// <summary>Revokes every issued token, so the next call with a cached token is rejected as invalid.</summary>
     public void RevokeTokens() => _handler.Tokens.RevokeAll();
 

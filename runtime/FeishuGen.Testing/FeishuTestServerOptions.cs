@@ -20,6 +20,12 @@ public sealed class FeishuTestServerOptions
     /// <summary>A user_access_token the server accepts for endpoints that take user tokens.</summary>
     public string UserAccessToken { get; set; } = "u-local-test-user";
 
+    /// <summary>The size in bytes of the file download endpoints answer with.</summary>
+    public long DownloadSize { get; set; } = 64 * 1024;
+
+    /// <summary>The file name download endpoints send in Content-Disposition (non-ASCII names go in filename*).</summary>
+    public string DownloadFileName { get; set; } = "下载文件.bin";
+
     /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 

@@ -99,6 +99,12 @@ internal sealed class RequestHandler
             return;
         }
 
+        if (endpoint.ResponseKind == FeishuPayloadKind.File)
+        {
+            await DownloadReply.WriteAsync(context, endpoint, path, _options).ConfigureAwait(false);
+            return;
+        }
+
         await WriteAsync(context, 200, SuccessBody(endpoint), null).ConfigureAwait(false);
     }
 

@@ -34,6 +34,31 @@ public sealed class FeishuApiCall
     /// <summary>Writes the JSON body; null when the call has none.</summary>
     public Action<Utf8JsonWriter>? JsonBody { get; set; }
 
+    /// <summary>The parts of a multipart/form-data upload; null when the call is not an upload.</summary>
+    public FeishuFormData? Form { get; set; }
+
+    /// <summary>
+    /// Whether the call can be sent again: JSON calls can, uploads only when every file stream can
+    /// seek back to where it started.
+    /// </summary>
+    internal bool CanReplay()
+    {
+        if (Form is null)
+        {
+            return true;
+        }
+
+        foreach (var part in Form)
+        {
+            if (part.Value is FeishuFile { Content.CanSeek: false })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Adds a query parameter unless <paramref name="value"/> is null.</summary>
     /// <param name="name">The parameter name.</param>
     /// <param name="value">The value.</param>

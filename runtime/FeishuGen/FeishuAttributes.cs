@@ -19,3 +19,12 @@ public sealed class FeishuQueryAttribute(string name) : Attribute
     /// <summary>The parameter's name on the page.</summary>
     public string Name { get; } = name;
 }
+
+/// <summary>Marks a request property sent as a part of a multipart/form-data upload.</summary>
+/// <param name="name">The part's name.</param>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class FeishuFormPartAttribute(string name) : Attribute
+{
+    /// <summary>The part's name.</summary>
+    public string Name { get; } = name;
+}

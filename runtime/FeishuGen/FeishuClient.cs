@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,17 +12,12 @@ using FeishuGen.Tokens;
 namespace FeishuGen;
 
 /// <summary>
-/// Sends generated calls to Feishu: picks and manages the access token, writes the JSON body,
-/// reads the <c>{code, msg, data, error}</c> envelope whatever the HTTP status, and turns a
-/// non-zero code into a <see cref="FeishuApiException"/>. Thread-safe; keep one per app.
+/// Sends generated calls to Feishu: picks and manages the access token, writes the JSON or
+/// multipart body, reads the <c>{code, msg, data, error}</c> envelope whatever the HTTP status,
+/// and turns a non-zero code into a <see cref="FeishuApiException"/>. Thread-safe; keep one per app.
 /// </summary>
-public class FeishuClient : IDisposable
+public partial class FeishuClient : IDisposable
 {
-    private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
-
-    // Feishu reads UTF-8 JSON: Chinese text goes over the wire as written, not as \u escapes.
-    private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly TokenProvider _tokens;
@@ -61,16 +56,11 @@ public class FeishuClient : IDisposable
     public async Task<T?> SendAsync<T>(FeishuApiCall call, FeishuJsonRead<T> readData, FeishuRequestOptions? options, CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(readData);
-        var (tokenType, fixedToken) = ChooseToken(call.Endpoint, options);
-        var tenantKey = options?.TenantKey;
-        var replayed = false;
+        var attempt = new Attempt(this, call, options);
         while (true)
         {
-            var token = fixedToken ?? await _tokens.GetAsync(tokenType, tenantKey, cancellationToken).ConfigureAwait(false);
-            using var request = BuildRequest(call, token);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var response = await attempt.SendAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var logId = ReplyHeaders.LogId(response);
@@ -79,22 +69,58 @@ public class FeishuClient : IDisposable
             {
                 if (!envelope.IsJson && status >= 400)
                 {
-                    throw new FeishuResponseFormatException(
-                        $"{Describe(call)} answered HTTP {status} with a body that is not JSON.") { HttpStatus = status, LogId = logId };
+                    throw new FeishuResponseFormatException($"{Describe(call)} answered HTTP {status} with a body that is not JSON.") { HttpStatus = status, LogId = logId };
                 }
 
                 return envelope.Data;
             }
 
-            // A rejected app or tenant token is evicted and fetched anew, and the call replayed once.
-            if (!replayed && fixedToken is null && tokenType != FeishuTokenType.User && FeishuErrors.IsInvalidAppOrTenantToken(envelope.Code))
+            if (!await attempt.ShouldReplayAsync(envelope.Code, cancellationToken).ConfigureAwait(false))
             {
-                replayed = true;
-                await _tokens.InvalidateAsync(tokenType, tenantKey, token, cancellationToken).ConfigureAwait(false);
-                continue;
+                throw FeishuErrors.Create(status, envelope.Code, envelope.Msg, envelope.Error, logId, Describe(call), call.Endpoint.FindError(envelope.Code));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a call whose reply is a file and returns it as a stream read from the network as it
+    /// arrives. A JSON reply is Feishu's error and is thrown as a <see cref="FeishuApiException"/>.
+    /// </summary>
+    /// <param name="call">The endpoint, path and query.</param>
+    /// <param name="options">Per-call token overrides.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="FeishuApiException">Feishu answered with an error instead of the file.</exception>
+    public async Task<FeishuDownload> DownloadAsync(FeishuApiCall call, FeishuRequestOptions? options, CancellationToken cancellationToken)
+    {
+        var attempt = new Attempt(this, call, options);
+        while (true)
+        {
+            var response = await attempt.SendAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var logId = ReplyHeaders.LogId(response);
+            var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
+            if (response.IsSuccessStatusCode && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return new FeishuDownload(response, stream, logId);
             }
 
-            throw FeishuErrors.Create(status, envelope.Code, envelope.Msg, envelope.Error, logId, Describe(call), call.Endpoint.FindError(envelope.Code));
+            Envelope<System.Text.Json.Nodes.JsonNode> envelope;
+            using (response)
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                envelope = ParseStatus(body, status, logId, call);
+            }
+
+            if (envelope.Code == 0)
+            {
+                throw new FeishuResponseFormatException($"{Describe(call)} answered HTTP {status} with JSON instead of a file.") { HttpStatus = status, LogId = logId };
+            }
+
+            if (!await attempt.ShouldReplayAsync(envelope.Code, cancellationToken).ConfigureAwait(false))
+            {
+                throw FeishuErrors.Create(status, envelope.Code, envelope.Msg, envelope.Error, logId, Describe(call), call.Endpoint.FindError(envelope.Code));
+            }
         }
     }
 
@@ -125,96 +151,26 @@ public class FeishuClient : IDisposable
         catch (JsonException e)
         {
             // A failed reply may carry data of another shape: its code still decides.
-            Envelope<System.Text.Json.Nodes.JsonNode> status2;
-            try
+            var envelope = ParseStatus(body, status, logId, call);
+            if (envelope.Code != 0)
             {
-                status2 = EnvelopeReader.ReadStatus(body);
-            }
-            catch (JsonException)
-            {
-                throw new FeishuResponseFormatException($"{Describe(call)} answered HTTP {status} with malformed JSON.", e) { HttpStatus = status, LogId = logId };
-            }
-
-            if (status2.Code != 0)
-            {
-                return new Envelope<T>(true, status2.Code, status2.Msg, null, status2.Error);
+                return new Envelope<T>(true, envelope.Code, envelope.Msg, null, envelope.Error);
             }
 
             throw new FeishuResponseFormatException($"The data of {Describe(call)} does not fit the documented shape: {e.Message}", e) { HttpStatus = status, LogId = logId };
         }
     }
 
-    private HttpRequestMessage BuildRequest(FeishuApiCall call, string token)
+    private static Envelope<System.Text.Json.Nodes.JsonNode> ParseStatus(byte[] body, int status, string? logId, FeishuApiCall call)
     {
-        var request = new HttpRequestMessage(new HttpMethod(call.Endpoint.HttpMethod), new Uri(BaseFor(call.Endpoint), call.PathAndQuery()));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.UserAgent.ParseAdd(Options.UserAgent);
-        if (call.JsonBody is { } writeBody)
+        try
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
-            {
-                writeBody(writer);
-            }
-
-            var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
-            content.Headers.ContentType = JsonContentType;
-            request.Content = content;
+            return EnvelopeReader.ReadStatus(body);
         }
-
-        return request;
-    }
-
-    // Endpoints on another Feishu host follow the domain choice; a custom base address (a proxy, the local server) takes everything.
-    private Uri BaseFor(FeishuEndpoint endpoint)
-    {
-        if (endpoint.Host is null)
+        catch (JsonException e)
         {
-            return Options.BaseAddress;
+            throw new FeishuResponseFormatException($"{Describe(call)} answered HTTP {status} with malformed JSON.", e) { HttpStatus = status, LogId = logId };
         }
-
-        if (Options.BaseAddress == FeishuClientOptions.FeishuDomain)
-        {
-            return new Uri(endpoint.Host);
-        }
-
-        if (Options.BaseAddress == FeishuClientOptions.LarkDomain)
-        {
-            return new Uri(endpoint.Host.Replace("feishu.cn", "larksuite.com", StringComparison.Ordinal));
-        }
-
-        return Options.BaseAddress;
-    }
-
-    private static (FeishuTokenType Type, string? Fixed) ChooseToken(FeishuEndpoint endpoint, FeishuRequestOptions? options)
-    {
-        if (options?.AccessToken is { Length: > 0 } fixedToken)
-        {
-            return (options.PreferredTokenType ?? FeishuTokenType.Tenant, fixedToken);
-        }
-
-        if (options?.UserAccessToken is { Length: > 0 } userToken)
-        {
-            return (FeishuTokenType.User, userToken);
-        }
-
-        if (options?.PreferredTokenType is { } preferred && preferred != FeishuTokenType.User && endpoint.Accepts(preferred))
-        {
-            return (preferred, null);
-        }
-
-        if (endpoint.Accepts(FeishuTokenType.Tenant) || endpoint.TokenTypes.Count == 0)
-        {
-            return (FeishuTokenType.Tenant, null);
-        }
-
-        if (endpoint.Accepts(FeishuTokenType.App))
-        {
-            return (FeishuTokenType.App, null);
-        }
-
-        throw new FeishuConfigurationException(
-            $"{endpoint} accepts only a user_access_token: pass one in FeishuRequestOptions.UserAccessToken.");
     }
 
     private static string Describe(FeishuApiCall call) => call.Endpoint.HttpMethod + " " + call.Path;

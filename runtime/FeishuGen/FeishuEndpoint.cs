@@ -42,6 +42,12 @@ public sealed class FeishuEndpoint
     /// <summary>The generated record for the reply's <c>data</c>.</summary>
     public required Type ResponseType { get; init; }
 
+    /// <summary>How the request body travels: JSON, or multipart/form-data for uploads.</summary>
+    public FeishuPayloadKind RequestKind { get; init; } = FeishuPayloadKind.Json;
+
+    /// <summary>How the reply travels: the JSON envelope, or a file for downloads.</summary>
+    public FeishuPayloadKind ResponseKind { get; init; } = FeishuPayloadKind.Json;
+
     /// <summary>The access tokens the endpoint accepts: tenant_access_token, app_access_token, user_access_token.</summary>
     public required IReadOnlyList<string> TokenTypes { get; init; }
 
@@ -98,6 +104,19 @@ public sealed class FeishuEndpoint
 
         return false;
     }
+}
+
+/// <summary>How a body travels.</summary>
+public enum FeishuPayloadKind
+{
+    /// <summary>JSON (for replies: the {code, msg, data} envelope).</summary>
+    Json,
+
+    /// <summary>multipart/form-data (uploads).</summary>
+    Multipart,
+
+    /// <summary>A file streamed back (downloads).</summary>
+    File,
 }
 
 /// <summary>A permission: its display name and its key (e.g. <c>hire:background_check_order</c>).</summary>
