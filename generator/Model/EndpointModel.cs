@@ -44,8 +44,11 @@ internal enum PayloadKind
 /// <summary>A permission: its display name and its key, paired by position on the page.</summary>
 internal sealed record ScopeModel(string Name, string Key);
 
-/// <summary>The official SDK's names for the endpoint, e.g. hire / v1 / eco_background_check / update_result.</summary>
-internal sealed record SdkNaming(string Service, string Version, string Resource, string Method);
+/// <summary>
+/// The official SDK's names for the endpoint, e.g. hire / v1 / eco_background_check / update_result.
+/// <see cref="FromSample"/> is false when no sample named it and the names were derived from the URL.
+/// </summary>
+internal sealed record SdkNaming(string Service, string Version, string Resource, string Method, bool FromSample = true);
 
 /// <summary>One row of the page's error table.</summary>
 internal sealed record ErrorCodeModel(int HttpStatus, long Code, string Description, string Hint);

@@ -66,7 +66,7 @@ internal static class UrlNaming
         }
 
         var resource = literals.Count > 0 ? string.Join("_", literals) : service;
-        return new SdkNaming(service, version, resource, method);
+        return new SdkNaming(service, version, resource, method, FromSample: false);
     }
 
     private static string Singular(string word)

@@ -30,7 +30,9 @@ internal static class ApiShaper
 
     public static ApiSpec Shape(IEnumerable<EndpointModel> models, GeneratorOptions options)
     {
-        var ordered = models.OrderBy(m => m.SpecPath, System.StringComparer.Ordinal).ToList();
+        // Pages whose samples name the SDK call come first, so that when an old page and a new one
+        // describe the same endpoint, the new page's names and docs are the ones generated.
+        var ordered = models.OrderBy(m => m.Naming.FromSample ? 0 : 1).ThenBy(m => m.SpecPath, System.StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
         var registry = new TypeRegistry();
         var endpoints = new List<EndpointSpec>();

@@ -69,6 +69,7 @@ internal sealed class CorpusReport
 
         output.WriteLine();
         output.WriteLine($"Pages: {Pages.Count} ({ApiPages} API pages, {Pages.Count - ApiPages} other pages)");
+        output.WriteLine($"Endpoints: {Pages.Count(p => p.Endpoint is not null)}, of which {Pages.Count(p => p.Payload == "upload")} multipart uploads and {Pages.Count(p => p.Payload == "download")} streamed downloads");
         output.WriteLine($"Generated code: {Compiled.GeneratedFiles} files, {Compiled.GeneratedLines} lines; compile errors and warnings: {Compiled.CompileProblems.Count}");
         foreach (var problem in Compiled.CompileProblems.Take(20))
         {
@@ -115,6 +116,7 @@ internal sealed class CorpusReport
                 ["path"] = page.Path,
                 ["api"] = page.IsApiPage,
                 ["endpoint"] = page.Endpoint,
+                ["payload"] = page.Payload,
                 ["diagnostics"] = new JsonArray(page.Diagnostics.Select(d => (JsonNode)d).ToArray()),
                 ["checks"] = results,
             });

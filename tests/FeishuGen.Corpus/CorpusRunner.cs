@@ -59,6 +59,7 @@ internal static class CorpusRunner
             }
 
             outcome.Checks[CheckNames.Generated] = CheckResult.Pass;
+            outcome.Payload = endpoint.RequestKind == FeishuPayloadKind.Multipart ? "upload" : endpoint.ResponseKind == FeishuPayloadKind.File ? "download" : null;
             outcome.Checks[CheckNames.Compiles] = CompilesCheck(endpoint, problemFiles);
             if (checks is null)
             {

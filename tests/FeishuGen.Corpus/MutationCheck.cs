@@ -20,7 +20,7 @@ internal static class MutationCheck
 
     private static readonly string[] Kinds =
     {
-        "drop-line", "duplicate-line", "swap-lines", "truncate", "break-table-row", "add-pipe", "open-fence", "flip-char", "drop-heading-hashes", "shuffle-block",
+        "drop-line", "duplicate-line", "swap-lines", "truncate", "break-table-row", "add-pipe", "open-fence", "flip-bytes", "drop-heading-hashes", "shuffle-block",
     };
 
     public static JsonObject Run(IReadOnlyList<(string Path, string Text)> pages, int variants, int seed)
@@ -127,14 +127,15 @@ internal static class MutationCheck
                 }
 
                 break;
-            case "flip-char":
-                var chars = text.ToCharArray();
-                for (var n = 0; n < 1 + random.Next(8) && chars.Length > 0; n++)
+            case "flip-bytes":
+                // Flipped bits in the UTF-8 bytes: broken multi-byte characters decode as U+FFFD, as a build would read them.
+                var bytes = Encoding.UTF8.GetBytes(text);
+                for (var n = 0; n < 1 + random.Next(8) && bytes.Length > 0; n++)
                 {
-                    chars[random.Next(chars.Length)] = (char)random.Next(0, 0x3000);
+                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
                 }
 
-                return new string(chars);
+                return Encoding.UTF8.GetString(bytes);
             case "drop-heading-hashes":
                 var headings = lines.Select((l, i) => (l, i)).Where(p => p.l.StartsWith('#')).ToList();
                 if (headings.Count > 0)

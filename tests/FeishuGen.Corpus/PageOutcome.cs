@@ -35,6 +35,9 @@ internal sealed class PageOutcome
 
     public string? Endpoint { get; set; }
 
+    /// <summary>"upload", "download" or null for JSON calls.</summary>
+    public string? Payload { get; set; }
+
     public List<string> Diagnostics { get; } = new();
 
     /// <summary>Check name → result, in check order.</summary>
