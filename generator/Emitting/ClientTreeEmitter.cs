@@ -44,6 +44,18 @@ internal static class ClientTreeEmitter
         }
 
         writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Registers <see cref=\"" + options.ClientName + "\"/> over the <see cref=\"global::FeishuGen.FeishuClient\"/> that <c>services.AddFeishu(…)</c> registers.</summary>");
+        writer.Line(CSharp.GeneratedCode);
+        writer.Open("public static class " + options.ClientName + "ServiceCollectionExtensions");
+        writer.Line("/// <summary>Adds <see cref=\"" + options.ClientName + "\"/> as a singleton; call <c>services.AddFeishu(…)</c> too.</summary>");
+        writer.Line("/// <param name=\"services\">The services.</param>");
+        writer.Line("/// <returns>The services.</returns>");
+        writer.Open("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection Add" + options.ClientName + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");
+        writer.Line("global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, static sp => new " + options.ClientName + "((global::FeishuGen.FeishuClient)sp.GetService(typeof(global::FeishuGen.FeishuClient))!));");
+        writer.Line("return services;");
+        writer.Close();
+        writer.Close();
         writer.Close();
         return writer.ToString();
     }

@@ -22,6 +22,7 @@ public partial class FeishuClient
         private readonly FeishuTokenType _tokenType;
         private readonly string? _fixedToken;
         private readonly string? _tenantKey;
+        private readonly FeishuUserSession? _session;
         private readonly Dictionary<FeishuFile, long> _streamStarts = new();
         private string _token = string.Empty;
         private bool _replayed;
@@ -31,19 +32,60 @@ public partial class FeishuClient
             ArgumentNullException.ThrowIfNull(call);
             _client = client;
             _call = call;
-            (_tokenType, _fixedToken) = ChooseToken(call.Endpoint, options);
+            _session = options?.UserSession;
+            (_tokenType, _fixedToken) = _session is null ? ChooseToken(call.Endpoint, options) : (FeishuTokenType.User, null);
             _tenantKey = options?.TenantKey;
         }
 
+        public FeishuTokenType TokenType => _tokenType;
+
         public async Task<HttpResponseMessage> SendAsync(HttpCompletionOption completion, CancellationToken cancellationToken)
         {
-            _token = _fixedToken ?? await _client._tokens.GetAsync(_tokenType, _tenantKey, cancellationToken).ConfigureAwait(false);
+            if (_session is not null)
+            {
+                // A session about to expire is refreshed before use rather than after a rejection.
+                if (_session.IsDue(_client._time.GetUtcNow(), _client.Options.TokenRefreshMargin) && _session.RefreshToken is not null)
+                {
+                    await _session.RefreshAsync(_session.AccessToken, _client._tokens.RefreshUserTokenAsync, _client._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+
+                _token = _session.AccessToken;
+            }
+            else if (_fixedToken is not null)
+            {
+                _token = _fixedToken;
+            }
+            else
+            {
+                try
+                {
+                    _token = await _client._tokens.GetAsync(_tokenType, _tenantKey, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is System.IO.IOException || (e is HttpRequestException && e is not FeishuException))
+                {
+                    // The call itself has not left yet: whatever its method, it is safe to try again.
+                    throw new HttpRequestException(HttpRequestError.ConnectionError, "Fetching the " + _tokenType.WireName() + " failed: " + e.Message, e);
+                }
+            }
+
             using var request = RequestFactory.Create(_call, _client.BaseFor(_call.Endpoint), _token, _client.Options.UserAgent, _streamStarts);
-            return await _client._http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            return await _client._http().SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<bool> ShouldReplayAsync(int code, CancellationToken cancellationToken)
         {
+            if (_session is not null)
+            {
+                if (_replayed || !FeishuErrors.IsInvalidUserToken(code) || !_call.CanReplay())
+                {
+                    return false;
+                }
+
+                _replayed = true;
+                await _session.RefreshAsync(_token, _client._tokens.RefreshUserTokenAsync, _client._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
             if (_replayed || _fixedToken is not null || _tokenType == FeishuTokenType.User || !FeishuErrors.IsInvalidAppOrTenantToken(code) || !_call.CanReplay())
             {
                 return false;

@@ -32,6 +32,9 @@ public sealed class FeishuClientOptions
     /// <summary>How long before a token's expiry it is fetched anew. Feishu's own advice is about five minutes.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How calls are retried after rate limits and faults.</summary>
+    public FeishuRetryOptions Retry { get; set; } = new();
+
     /// <summary>The time limit of one HTTP attempt.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

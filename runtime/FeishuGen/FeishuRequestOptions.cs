@@ -14,4 +14,10 @@ public sealed class FeishuRequestOptions
 
     /// <summary>Which token to send when the endpoint accepts several and no user token is given.</summary>
     public FeishuTokenType? PreferredTokenType { get; init; }
+
+    /// <summary>A signed-in user's session: its access token is sent, and refreshed (once) when Feishu says it expired.</summary>
+    public FeishuUserSession? UserSession { get; init; }
+
+    /// <summary>Retry this call after faults even though its method (POST, PATCH) is not idempotent: the caller knows a repeat is harmless.</summary>
+    public bool RetryNonIdempotent { get; init; }
 }

@@ -48,22 +48,22 @@ public class FeishuApiException : FeishuException
     public string Msg { get; }
 
     /// <summary>The kind of failure.</summary>
-    public FeishuErrorCategory Category { get; init; }
+    public FeishuErrorCategory Category { get; internal set; }
 
     /// <summary>The endpoint that failed, as "METHOD /path".</summary>
-    public string? Endpoint { get; init; }
+    public string? Endpoint { get; internal set; }
 
     /// <summary>The page's description of <see cref="Code"/>, when documented.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; internal set; }
 
     /// <summary>The page's troubleshooting hint (排查建议) for <see cref="Code"/>, when documented.</summary>
-    public string? Hint { get; init; }
+    public string? Hint { get; internal set; }
 
     /// <summary>The reply's <c>error</c> object, when Feishu sent one.</summary>
-    public FeishuErrorDetails? Details { get; init; }
+    public FeishuErrorDetails? Details { get; internal set; }
 
     /// <summary>The scopes the reply says are missing (permission errors).</summary>
-    public IReadOnlyList<string> MissingScopes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> MissingScopes { get; internal set; } = Array.Empty<string>();
 
     internal static string Compose(int? status, int code, string msg, string? endpoint, string? logId, FeishuErrorDoc? doc, IReadOnlyList<string> missingScopes)
     {
@@ -107,22 +107,22 @@ public class FeishuApiException : FeishuException
 public sealed class FeishuErrorDetails
 {
     /// <summary>The log id inside the body.</summary>
-    public string? LogId { get; init; }
+    public string? LogId { get; internal set; }
 
     /// <summary>A link to Feishu's troubleshooter.</summary>
-    public string? Troubleshooter { get; init; }
+    public string? Troubleshooter { get; internal set; }
 
     /// <summary>Key/value details.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; internal set; } = Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>Permission violations: type, subject (often the missing scope) and description.</summary>
-    public IReadOnlyList<FeishuViolation> PermissionViolations { get; init; } = Array.Empty<FeishuViolation>();
+    public IReadOnlyList<FeishuViolation> PermissionViolations { get; internal set; } = Array.Empty<FeishuViolation>();
 
     /// <summary>Field violations: field, value and description.</summary>
-    public IReadOnlyList<FeishuViolation> FieldViolations { get; init; } = Array.Empty<FeishuViolation>();
+    public IReadOnlyList<FeishuViolation> FieldViolations { get; internal set; } = Array.Empty<FeishuViolation>();
 
     /// <summary>Help links with descriptions.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Helps { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+    public IReadOnlyList<KeyValuePair<string, string>> Helps { get; internal set; } = Array.Empty<KeyValuePair<string, string>>();
 }
 
 /// <summary>One violation: for permissions (type, subject, description), for fields (field, value, description).</summary>

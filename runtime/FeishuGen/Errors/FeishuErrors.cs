@@ -34,21 +34,29 @@ internal static class FeishuErrors
         return httpStatus is >= 500 ? FeishuErrorCategory.Server : FeishuErrorCategory.Business;
     }
 
-    public static FeishuApiException Create(int? httpStatus, int code, string msg, FeishuErrorDetails? details, string? logId, string? endpoint, FeishuErrorDoc? doc)
+    public static FeishuApiException Create(int? httpStatus, int code, string msg, FeishuErrorDetails? details, string? logId, string? endpoint, FeishuErrorDoc? doc, System.TimeSpan? retryAfter = null)
     {
         var missing = MissingScopes(details);
         var message = FeishuApiException.Compose(httpStatus, code, msg, endpoint, logId ?? details?.LogId, doc, missing);
-        return new FeishuApiException(code, msg, message)
+        var category = Categorize(httpStatus, code);
+        FeishuApiException exception = category switch
         {
-            HttpStatus = httpStatus,
-            LogId = logId ?? details?.LogId,
-            Category = Categorize(httpStatus, code),
-            Endpoint = endpoint,
-            Description = doc?.Description,
-            Hint = doc?.Hint,
-            Details = details,
-            MissingScopes = missing,
+            FeishuErrorCategory.RateLimited => new FeishuRateLimitException(code, msg, message) { RetryAfter = retryAfter },
+            FeishuErrorCategory.Permission => new FeishuPermissionException(code, msg, message),
+            FeishuErrorCategory.Authentication => new FeishuAuthenticationException(code, msg, message),
+            FeishuErrorCategory.Server => new FeishuServerException(code, msg, message),
+            _ => new FeishuApiException(code, msg, message),
         };
+
+        exception.HttpStatus = httpStatus;
+        exception.LogId = logId ?? details?.LogId;
+        exception.Category = category;
+        exception.Endpoint = endpoint;
+        exception.Description = doc?.Description;
+        exception.Hint = doc?.Hint;
+        exception.Details = details;
+        exception.MissingScopes = missing;
+        return exception;
     }
 
     private static IReadOnlyList<string> MissingScopes(FeishuErrorDetails? details)

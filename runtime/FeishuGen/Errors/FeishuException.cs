@@ -14,10 +14,10 @@ public class FeishuException : Exception
     }
 
     /// <summary>The HTTP status of the reply, when there was one.</summary>
-    public int? HttpStatus { get; init; }
+    public int? HttpStatus { get; internal set; }
 
     /// <summary>Feishu's log id (X-Tt-Logid, or X-Request-Id): quote it to Feishu support.</summary>
-    public string? LogId { get; init; }
+    public string? LogId { get; internal set; }
 }
 
 /// <summary>The client is configured so that it cannot work (missing id or secret, no usable token type).</summary>

@@ -25,14 +25,14 @@ internal sealed class TokenProvider
     private const int InvalidAppTicket = 10012;
 
     private readonly FeishuClientOptions _options;
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
     private readonly IFeishuTokenCache _cache;
     private readonly TimeProvider _time;
     private readonly string _keyPrefix;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
     private long _fetches;
 
-    public TokenProvider(FeishuClientOptions options, HttpClient http, IFeishuTokenCache cache, TimeProvider time)
+    public TokenProvider(FeishuClientOptions options, Func<HttpClient> http, IFeishuTokenCache cache, TimeProvider time)
     {
         _options = options;
         _http = http;
@@ -153,8 +153,10 @@ internal sealed class TokenProvider
             Content = System.Net.Http.Json.JsonContent.Create(body, bodyInfo),
         };
         request.Headers.UserAgent.ParseAdd(_options.UserAgent);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        using var response = await _http().SendAsync(request, timeout.Token).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
         var logId = Http.ReplyHeaders.LogId(response);
         TokenReply? reply;
         try
@@ -172,6 +174,40 @@ internal sealed class TokenProvider
         }
 
         return reply;
+    }
+
+    /// <summary>Exchanges a refresh token for a new user token pair (the old refresh token is spent).</summary>
+    public async Task<(string Access, string? Refresh, int ExpiresIn)> RefreshUserTokenAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        const string path = "/open-apis/authen/v2/oauth/token";
+        Interlocked.Increment(ref _fetches);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseAddress, path))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new UserRefreshBody("refresh_token", _options.AppId, _options.AppSecret, refreshToken), TokenJsonContext.Default.UserRefreshBody),
+        };
+        request.Headers.UserAgent.ParseAdd(_options.UserAgent);
+        using var response = await _http().SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        UserTokenReply? reply;
+        try
+        {
+            reply = System.Text.Json.JsonSerializer.Deserialize(bytes, TokenJsonContext.Default.UserTokenReply);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FeishuResponseFormatException($"{path} did not answer with JSON (HTTP {(int)response.StatusCode}).", e) { HttpStatus = (int)response.StatusCode };
+        }
+
+        if (reply is null || reply.Code != 0 || string.IsNullOrEmpty(reply.AccessToken))
+        {
+            // 20073 already used, 20026 invalid, 20037 expired, 20064 revoked: the user must sign in again.
+            var code = reply?.Code ?? -1;
+            var msg = reply?.ErrorDescription ?? reply?.Msg ?? "no access token in the reply";
+            var error = Errors.FeishuErrors.Create((int)response.StatusCode, code, msg, null, Http.ReplyHeaders.LogId(response), "POST " + path, null);
+            throw new FeishuAuthenticationException(error.Code, error.Msg, error.Message + " The user must sign in again.");
+        }
+
+        return (reply.AccessToken!, reply.RefreshToken, reply.ExpiresIn);
     }
 
     private static FeishuResponseFormatException MissingToken(string path) => new($"The reply of {path} has code 0 but no token.");

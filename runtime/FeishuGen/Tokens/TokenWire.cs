@@ -37,12 +37,43 @@ internal sealed class TokenReply
     public int Expire { get; set; }
 }
 
+/// <summary>Body of the user token refresh (OAuth 2, /open-apis/authen/v2/oauth/token).</summary>
+internal sealed record UserRefreshBody(
+    [property: JsonPropertyName("grant_type")] string GrantType,
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string ClientSecret,
+    [property: JsonPropertyName("refresh_token")] string RefreshToken);
+
+/// <summary>The user token reply: fields at the top level.</summary>
+internal sealed class UserTokenReply
+{
+    [JsonPropertyName("code")]
+    public int Code { get; set; }
+
+    [JsonPropertyName("msg")]
+    public string? Msg { get; set; }
+
+    [JsonPropertyName("error_description")]
+    public string? ErrorDescription { get; set; }
+
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; set; }
+
+    [JsonPropertyName("expires_in")]
+    public int ExpiresIn { get; set; }
+
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; set; }
+}
+
 /// <summary>Source-generated metadata for the token wire types.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AppCredentialsBody))]
 [JsonSerializable(typeof(StoreAppTokenBody))]
 [JsonSerializable(typeof(StoreTenantTokenBody))]
 [JsonSerializable(typeof(TokenReply))]
+[JsonSerializable(typeof(UserRefreshBody))]
+[JsonSerializable(typeof(UserTokenReply))]
 internal sealed partial class TokenJsonContext : JsonSerializerContext
 {
 }

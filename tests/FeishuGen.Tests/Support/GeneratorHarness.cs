@@ -21,6 +21,7 @@ internal static class GeneratorHarness
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return platform.Append(typeof(FeishuClient).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location)
             .Where(File.Exists)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
