@@ -44,16 +44,23 @@ internal static class ApiEmitter
         }
 
         var requests = new Dictionary<EndpointSpec, TypeSpec>();
+        var responses = new Dictionary<EndpointSpec, TypeSpec>();
+        var byName = types.GroupBy(t => t.FullName).ToDictionary(g => g.Key, g => g.First());
         foreach (var endpoint in endpoints)
         {
-            requests[endpoint] = types.First(t => t.Role == TypeRole.Request && t.Namespace == endpoint.Namespace && t.Name == endpoint.RequestType);
+            requests[endpoint] = byName[endpoint.Namespace + "." + endpoint.RequestType];
+            if (byName.TryGetValue(endpoint.Namespace + "." + endpoint.ResponseType, out var response) && response.Role == TypeRole.Response)
+            {
+                responses[endpoint] = response;
+            }
+
             files.Add(new GeneratedFile(Hint(options, endpoint.Namespace, endpoint.ErrorsClass), ErrorsEmitter.Emit(endpoint)));
         }
 
         var catalogue = options.RootNamespace + "." + CatalogueEmitter.ClassName;
         foreach (var resource in endpoints.GroupBy(e => (e.Namespace, e.ResourceClass)))
         {
-            var source = ResourceEmitter.Emit(resource.Key.Namespace, resource.Key.ResourceClass, resource.ToList(), catalogue, requests);
+            var source = ResourceEmitter.Emit(resource.Key.Namespace, resource.Key.ResourceClass, resource.ToList(), catalogue, requests, responses);
             files.Add(new GeneratedFile(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass), source));
         }
 

@@ -11,7 +11,7 @@ namespace FeishuGen.Generator.Emitting;
 /// </summary>
 internal static class ResourceEmitter
 {
-    public static string Emit(string ns, string resourceClass, IReadOnlyList<EndpointSpec> endpoints, string catalogueClass, IReadOnlyDictionary<EndpointSpec, TypeSpec> requests)
+    public static string Emit(string ns, string resourceClass, IReadOnlyList<EndpointSpec> endpoints, string catalogueClass, IReadOnlyDictionary<EndpointSpec, TypeSpec> requests, IReadOnlyDictionary<EndpointSpec, TypeSpec> responses)
     {
         var writer = new SourceWriter().Header();
         writer.Open("namespace " + ns);
@@ -23,10 +23,16 @@ internal static class ResourceEmitter
         writer.Line("/// <summary>Creates the resource over a configured <see cref=\"global::FeishuGen.FeishuClient\"/>.</summary>");
         writer.Line("/// <param name=\"client\">The client that sends the calls.</param>");
         writer.Line("public " + resourceClass + "(global::FeishuGen.FeishuClient client) => _client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
+        var taken = new HashSet<string>(endpoints.Select(e => e.MethodName));
         foreach (var endpoint in endpoints.OrderBy(e => e.MethodName, System.StringComparer.Ordinal))
         {
             writer.Line();
             WriteMethods(writer, endpoint, catalogueClass, requests[endpoint]);
+            responses.TryGetValue(endpoint, out var response);
+            if (!endpoint.IsDownload && PaginationEmitter.Find(requests[endpoint], response) is { } paging)
+            {
+                PaginationEmitter.Write(writer, endpoint, paging, taken);
+            }
         }
 
         writer.Close();

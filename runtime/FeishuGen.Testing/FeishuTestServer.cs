@@ -77,7 +77,12 @@ public sealed class FeishuTestServer : IAsyncDisposable
     /// <summary>Answers the next request to <paramref name="path"/> (any path when null) with <paramref name="reply"/> instead of the example.</summary>
     /// <param name="reply">The reply to send once.</param>
     /// <param name="path">The request path to match, or null for the next API request.</param>
-    public void Enqueue(ScriptedReply reply, string? path = null) => _handler.Enqueue(reply, path);
+    public void Enqueue(ScriptedReply reply, string? path = null) => _handler.Enqueue(reply, path is null ? null : r => r.Path == path);
+
+    /// <summary>Answers the next request that <paramref name="when"/> accepts with <paramref name="reply"/>.</summary>
+    /// <param name="reply">The reply to send once.</param>
+    /// <param name="when">Chooses the request, e.g. <c>r => r.QueryString.Contains("page_token=page-3")</c>.</param>
+    public void Enqueue(ScriptedReply reply, Func<RecordedRequest, bool> when) => _handler.Enqueue(reply, when);
 
     /// <summary>The byte at <paramref name="position"/> of every file the server sends, for checking downloads.</summary>
     /// <param name="position">The offset in the file.</param>

@@ -26,6 +26,9 @@ public sealed class FeishuTestServerOptions
     /// <summary>The file name download endpoints send in Content-Disposition (non-ASCII names go in filename*).</summary>
     public string DownloadFileName { get; set; } = "下载文件.bin";
 
+    /// <summary>How many pages paged endpoints serve: pages 1..N−1 answer has_more with the next page token.</summary>
+    public int PagesPerList { get; set; } = 3;
+
     /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 

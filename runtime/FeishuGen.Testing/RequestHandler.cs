@@ -20,7 +20,7 @@ internal sealed class RequestHandler
 
     private readonly RouteTable _routes;
     private readonly FeishuTestServerOptions _options;
-    private readonly ConcurrentQueue<(ScriptedReply Reply, string? Path)> _scripted = new();
+    private readonly ConcurrentQueue<(ScriptedReply Reply, Func<RecordedRequest, bool>? When)> _scripted = new();
     private readonly object _lock = new();
     private List<RecordedRequest> _requests = new();
     private long _logIds;
@@ -53,7 +53,7 @@ internal sealed class RequestHandler
         }
     }
 
-    public void Enqueue(ScriptedReply reply, string? path) => _scripted.Enqueue((reply, path));
+    public void Enqueue(ScriptedReply reply, Func<RecordedRequest, bool>? when) => _scripted.Enqueue((reply, when));
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -67,9 +67,10 @@ internal sealed class RequestHandler
         var path = request.Path.Value ?? "/";
         var endpoint = _routes.Match(request.Method, path, out var pathKnown);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var recorded = new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint);
         lock (_lock)
         {
-            _requests.Add(new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint));
+            _requests.Add(recorded);
         }
 
         context.Response.Headers["X-Tt-Logid"] = "local-" + System.Threading.Interlocked.Increment(ref _logIds).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
@@ -79,7 +80,7 @@ internal sealed class RequestHandler
             return;
         }
 
-        if (TryDequeue(path, out var scripted))
+        if (TryDequeue(recorded, out var scripted))
         {
             await WriteAsync(context, scripted.Status, scripted.Body, scripted.Headers).ConfigureAwait(false);
             return;
@@ -105,7 +106,7 @@ internal sealed class RequestHandler
             return;
         }
 
-        await WriteAsync(context, 200, SuccessBody(endpoint), null).ConfigureAwait(false);
+        await WriteAsync(context, 200, Paging.Apply(SuccessBody(endpoint), request, body, _options.PagesPerList), null).ConfigureAwait(false);
     }
 
     private async Task IssueTokenAsync(HttpContext context, FeishuTokenType type, string body)
@@ -133,15 +134,15 @@ internal sealed class RequestHandler
         await WriteAsync(context, 200, reply, null).ConfigureAwait(false);
     }
 
-    private bool TryDequeue(string path, out ScriptedReply reply)
+    private bool TryDequeue(RecordedRequest request, out ScriptedReply reply)
     {
-        // Replies for other paths stay queued in order.
-        var kept = new List<(ScriptedReply, string?)>();
+        // Replies for other requests stay queued in order.
+        var kept = new List<(ScriptedReply, Func<RecordedRequest, bool>?)>();
         reply = null!;
         var found = false;
         while (_scripted.TryDequeue(out var entry))
         {
-            if (!found && (entry.Path is null || entry.Path == path))
+            if (!found && (entry.When is null || entry.When(request)))
             {
                 reply = entry.Reply;
                 found = true;
