@@ -15,7 +15,7 @@ internal sealed record Rejection(int Status, string Body);
 /// </summary>
 internal static class EndpointValidator
 {
-    public static Rejection? Check(FeishuEndpoint endpoint, HttpRequest request, string body, TokenIssuer tokens, FeishuTestServerOptions options)
+    public static Rejection? Check(FeishuEndpoint endpoint, HttpRequest request, string body, TokenIssuer tokens, UserTokenIssuer userTokens, FeishuTestServerOptions options)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
@@ -24,10 +24,12 @@ internal static class EndpointValidator
         }
 
         var token = authorization.Substring("Bearer ".Length).Trim();
-        FeishuTokenType? type = token == options.UserAccessToken ? FeishuTokenType.User : tokens.Check(token);
+        FeishuTokenType? type = userTokens.IsValid(token) ? FeishuTokenType.User : tokens.Check(token);
         if (type is null)
         {
-            return Error(400, 99991663, "Invalid access token for authorization. Please make a request with token attached.");
+            return token.StartsWith("u-", StringComparison.Ordinal)
+                ? Error(400, 99991677, "user access token expired")
+                : Error(400, 99991663, "Invalid access token for authorization. Please make a request with token attached.");
         }
 
         if (endpoint.TokenTypes.Count > 0 && !endpoint.Accepts(type.Value))

@@ -55,7 +55,7 @@ public sealed class FeishuTestServer : IAsyncDisposable
     public static async Task<FeishuTestServer> StartAsync(IEnumerable<FeishuEndpoint> endpoints, FeishuTestServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FeishuTestServerOptions();
-        var handler = new RequestHandler(new RouteTable(endpoints), options, TimeProvider.System);
+        var handler = new RequestHandler(new RouteTable(endpoints), options, options.Time);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
@@ -87,6 +87,18 @@ public sealed class FeishuTestServer : IAsyncDisposable
     /// <summary>The byte at <paramref name="position"/> of every file the server sends, for checking downloads.</summary>
     /// <param name="position">The offset in the file.</param>
     public static byte DownloadByteAt(long position) => DownloadReply.ByteAt(position);
+
+    /// <summary>Injects <paramref name="fault"/> into the next request that <paramref name="when"/> accepts (any API request when null).</summary>
+    /// <param name="fault">What goes wrong.</param>
+    /// <param name="when">Chooses the request by method, path and query (the body is not read yet).</param>
+    public void InjectFault(FeishuFault fault, Func<RecordedRequest, bool>? when = null) => _handler.InjectFault(fault, when);
+
+    /// <summary>Makes a user access token expired: calls with it answer 99991677.</summary>
+    /// <param name="token">The user_access_token.</param>
+    public void ExpireUserToken(string token) => _handler.UserTokens.Expire(token);
+
+    /// <summary>How many user-token refreshes the server has answered.</summary>
+    public int UserTokenRefreshes => _handler.UserTokens.Refreshes;
 
     /// <summary>Revokes every issued token, so the next call with a cached token is rejected as invalid.</summary>
     public void RevokeTokens() => _handler.Tokens.RevokeAll();

@@ -29,6 +29,12 @@ public sealed class FeishuTestServerOptions
     /// <summary>How many pages paged endpoints serve: pages 1..N−1 answer has_more with the next page token.</summary>
     public int PagesPerList { get; set; } = 3;
 
+    /// <summary>The refresh token the user-token endpoint accepts first; every refresh rotates it.</summary>
+    public string UserRefreshToken { get; set; } = "r-local-test-user";
+
+    /// <summary>The server's clock, for token expiry (share one with the client to test expiry without waiting).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 

@@ -30,9 +30,41 @@ internal sealed class RequestHandler
         _routes = routes;
         _options = options;
         Tokens = new TokenIssuer(time);
+        UserTokens = new UserTokenIssuer(options.UserAccessToken, options.UserRefreshToken);
     }
 
     public TokenIssuer Tokens { get; }
+
+    public UserTokenIssuer UserTokens { get; }
+
+    private readonly ConcurrentQueue<(FeishuFault Fault, Func<RecordedRequest, bool>? When)> _faults = new();
+
+    public void InjectFault(FeishuFault fault, Func<RecordedRequest, bool>? when) => _faults.Enqueue((fault, when));
+
+    // Faults are matched on method, path and query, before the body is read.
+    private FeishuFault? TakeFault(RecordedRequest request)
+    {
+        var kept = new List<(FeishuFault, Func<RecordedRequest, bool>?)>();
+        FeishuFault? found = null;
+        while (_faults.TryDequeue(out var entry))
+        {
+            if (found is null && (entry.When is null ? request.Endpoint is not null : entry.When(request)))
+            {
+                found = entry.Fault;
+            }
+            else
+            {
+                kept.Add(entry);
+            }
+        }
+
+        foreach (var entry in kept)
+        {
+            _faults.Enqueue(entry);
+        }
+
+        return found;
+    }
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -58,14 +90,21 @@ internal sealed class RequestHandler
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        var endpoint = _routes.Match(request.Method, path, out var pathKnown);
+        var fault = TakeFault(new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, new Dictionary<string, string>(), string.Empty, endpoint));
+        if (fault?.Kind == FeishuFaultKind.DropBeforeRead)
+        {
+            context.Abort();
+            return;
+        }
+
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
         {
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        var path = request.Path.Value ?? "/";
-        var endpoint = _routes.Match(request.Method, path, out var pathKnown);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var recorded = new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint);
         lock (_lock)
@@ -73,10 +112,35 @@ internal sealed class RequestHandler
             _requests.Add(recorded);
         }
 
+        if (fault?.Kind == FeishuFaultKind.DropAfterRead)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (fault?.Kind == FeishuFaultKind.Delay)
+        {
+            try
+            {
+                await Task.Delay(fault.Duration, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.Headers["X-Tt-Logid"] = "local-" + System.Threading.Interlocked.Increment(ref _logIds).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
         if (path is TenantTokenPath or AppTokenPath && request.Method == "POST")
         {
             await IssueTokenAsync(context, path == AppTokenPath ? FeishuTokenType.App : FeishuTokenType.Tenant, body).ConfigureAwait(false);
+            return;
+        }
+
+        if (path == UserTokenIssuer.Path && request.Method == "POST")
+        {
+            var (status, reply) = UserTokens.Refresh(body, _options);
+            await WriteAsync(context, status, reply, null).ConfigureAwait(false);
             return;
         }
 
@@ -93,7 +157,7 @@ internal sealed class RequestHandler
             return;
         }
 
-        var rejection = EndpointValidator.Check(endpoint, request, body, Tokens, _options);
+        var rejection = EndpointValidator.Check(endpoint, request, body, Tokens, UserTokens, _options);
         if (rejection is not null)
         {
             await WriteAsync(context, rejection.Status, rejection.Body, null).ConfigureAwait(false);

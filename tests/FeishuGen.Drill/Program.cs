@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using FeishuGen.Drill;
+
+// The fault drill: every failure the runtime must survive, each against a fresh local
+// Feishu-compatible server over real loopback HTTP. Prints one row per scenario and exits
+// non-zero when any scenario does not behave as expected.
+Console.OutputEncoding = Encoding.UTF8;
+var outcomes = new List<Outcome>();
+var total = Stopwatch.StartNew();
+foreach (var scenario in Scenarios.All())
+{
+    try
+    {
+        await using var context = await DrillContext.StartAsync();
+        var observed = await scenario.Run(context);
+        outcomes.Add(new Outcome(scenario, true, observed));
+    }
+    catch (Exception e)
+    {
+        outcomes.Add(new Outcome(scenario, false, e is DrillFailure ? e.Message : e.GetType().Name + ": " + e.Message));
+    }
+}
+
+Console.WriteLine("| scenario | expected behaviour | observed | pass |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var outcome in outcomes)
+{
+    Console.WriteLine($"| {outcome.Scenario.Name} | {outcome.Scenario.Expected} | {outcome.Observed.ReplaceLineEndings(" ")} | {(outcome.Passed ? "yes" : "NO")} |");
+}
+
+var passed = outcomes.Count(o => o.Passed);
+Console.WriteLine();
+Console.WriteLine($"drill: {passed} passed, {outcomes.Count - passed} failed in {total.Elapsed.TotalSeconds:0.0} s");
+return passed == outcomes.Count ? 0 : 1;
