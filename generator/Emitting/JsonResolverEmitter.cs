@@ -25,6 +25,18 @@ internal static class JsonResolverEmitter
         writer.Line("/// <summary>Options that serialize generated records (and JSON nodes) and nothing else.</summary>");
         writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(Instance, global::FeishuGen.Json.FeishuRuntimeJsonContext.Default) };");
         writer.Line();
+        writer.Line("/// <summary>Serializes a generated record (NativeAOT-safe: no reflection).</summary>");
+        writer.Line("/// <typeparam name=\"T\">A generated record type.</typeparam>");
+        writer.Line("/// <param name=\"value\">The value.</param>");
+        writer.Line("/// <returns>The JSON text, with the page's wire names.</returns>");
+        writer.Line("public static string Serialize<T>(T value) => global::System.Text.Json.JsonSerializer.Serialize(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));");
+        writer.Line();
+        writer.Line("/// <summary>Deserializes a generated record (NativeAOT-safe: no reflection).</summary>");
+        writer.Line("/// <typeparam name=\"T\">A generated record type.</typeparam>");
+        writer.Line("/// <param name=\"json\">The JSON text.</param>");
+        writer.Line("/// <returns>The value.</returns>");
+        writer.Line("public static T? Deserialize<T>(string json) => global::System.Text.Json.JsonSerializer.Deserialize(json, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));");
+        writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         foreach (var type in types)
