@@ -45,6 +45,9 @@ public sealed class FeishuTestServer : IAsyncDisposable
     /// <summary>The requests that matched catalogue endpoints (token requests left out).</summary>
     public IReadOnlyList<RecordedRequest> ApiRequests => _handler.Requests.Where(r => r.Endpoint is not null).ToList();
 
+    /// <summary>How many times an app_ticket was asked for again (app_ticket/resend).</summary>
+    public int AppTicketResends => _handler.StoreTokens.Resends;
+
     /// <summary>How many tokens the server has issued.</summary>
     public int TokensIssued => _handler.Tokens.Issued;
 

@@ -35,6 +35,9 @@ public sealed class FeishuTestServerOptions
     /// <summary>The server's clock, for token expiry (share one with the client to test expiry without waiting).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>The app_ticket the store-app token endpoint accepts (Feishu pushes it hourly as an event).</summary>
+    public string AppTicket { get; set; } = "local-app-ticket";
+
     /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 

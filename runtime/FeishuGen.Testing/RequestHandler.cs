@@ -37,6 +37,8 @@ internal sealed class RequestHandler
 
     public UserTokenIssuer UserTokens { get; }
 
+    public StoreAppTokens StoreTokens { get; } = new();
+
     private readonly ConcurrentQueue<(FeishuFault Fault, Func<RecordedRequest, bool>? When)> _faults = new();
 
     public void InjectFault(FeishuFault fault, Func<RecordedRequest, bool>? when) => _faults.Enqueue((fault, when));
@@ -134,6 +136,13 @@ internal sealed class RequestHandler
         if (path is TenantTokenPath or AppTokenPath && request.Method == "POST")
         {
             await IssueTokenAsync(context, path == AppTokenPath ? FeishuTokenType.App : FeishuTokenType.Tenant, body).ConfigureAwait(false);
+            return;
+        }
+
+        if (StoreAppTokens.Handles(path) && request.Method == "POST")
+        {
+            var (status, reply) = StoreTokens.Answer(path, body, _options, Tokens);
+            await WriteAsync(context, status, reply, null).ConfigureAwait(false);
             return;
         }
 
