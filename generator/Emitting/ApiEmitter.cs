@@ -12,12 +12,15 @@ internal sealed record GeneratedFile(string HintName, string Source);
 internal static class ApiEmitter
 {
     /// <summary>Like <see cref="Emit"/>, but a failure becomes an FSG0013 diagnostic instead of an exception out of the generator.</summary>
-    public static List<GeneratedFile> EmitSafely(ApiSpec api, out Diagnostics.DiagnosticInfo? failure)
+    public static List<GeneratedFile> EmitSafely(ApiSpec api, out Diagnostics.DiagnosticInfo? failure) => EmitSafely(api, Emit, out failure);
+
+    /// <summary>Runs <paramref name="emit"/> so that any exception becomes FSG0013 (tests pass a failing emitter).</summary>
+    internal static List<GeneratedFile> EmitSafely(ApiSpec api, System.Func<ApiSpec, List<GeneratedFile>> emit, out Diagnostics.DiagnosticInfo? failure)
     {
         failure = null;
         try
         {
-            return Emit(api);
+            return emit(api);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The new-user path, checked on every CI run: pack FeishuGen and FeishuGen.Testing into a local
+# feed, create a fresh project outside the solution with only PackageReferences and a specs/
+# folder (the seed page and one more), build it and call the endpoints against the local server.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+version="0.1.0-smoke.$(date +%s)"
+feed="$work/feed"
+app="$work/app"
+
+echo "== packing FeishuGen $version into $feed"
+dotnet pack "$repo/FeishuGen.sln" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+
+mkdir -p "$app/specs"
+cp "$repo/specs/回传背调订单的最终结果.md" "$app/specs/"
+cp "$repo/specs/消息/下载图片.md" "$app/specs/"
+cp "$repo/tests/PackageSmoke/Program.cs.template" "$app/Program.cs"
+cat > "$app/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="feishugen-local" value="$feed" />
+  </packageSources>
+</configuration>
+XML
+cat > "$app/SmokeApp.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="FeishuGen" Version="$version" />
+    <PackageReference Include="FeishuGen.Testing" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+
+echo "== building and running a fresh project in $app"
+output=$(cd "$app" && dotnet run -nologo 2>&1) || { echo "$output"; exit 1; }
+echo "$output"
+echo "$output" | grep -q "package smoke: 2 endpoints from specs/" || { echo "the generated client did not come from the package" >&2; exit 1; }
+if (cd "$app" && find obj -name '*.deps.json' -o -name 'project.assets.json' | xargs grep -l '"Markdig' >/dev/null 2>&1); then
+  echo "Markdig leaked into the user's project as a dependency" >&2
+  exit 1
+fi
+echo "package smoke: passed"
