@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using FeishuGen.Generator.Diagnostics;
+using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Reading;
+using FeishuGen.Generator.Shaping;
+using Microsoft.CodeAnalysis;
+
+namespace FeishuGen.Cli;
+
+/// <summary>
+/// <c>check &lt;folder or page&gt;</c>: reads every page as the generator would and lists, per page,
+/// the endpoint and C# method it becomes, or the diagnostics that say why not. Exits 1 when any
+/// page gets a warning.
+/// </summary>
+internal static class CheckCommand
+{
+    public static int Run(string target, bool verbose)
+    {
+        var files = Directory.Exists(target)
+            ? Directory.EnumerateFiles(target, "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList()
+            : new List<string> { target };
+        var root = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
+        var results = files.Select(f => (Path: f, Result: PageReader.Read(f, File.ReadAllText(f)))).ToList();
+        var api = ApiShaper.Shape(results.Where(r => r.Result.Endpoint is not null).Select(r => r.Result.Endpoint!), GeneratorOptions.Default);
+        var names = api.Endpoints.ToDictionary(e => e.Model.SpecPath, e => $"{e.ServiceProperty}.{e.VersionProperty}.{e.ResourceProperty}.{e.MethodName}");
+        var extra = api.Diagnostics.ToLookup(d => d.FilePath);
+
+        int endpoints = 0, notApi = 0, warnings = 0;
+        foreach (var (path, result) in results)
+        {
+            var relative = Path.GetRelativePath(root, path);
+            var diagnostics = result.Diagnostics.Concat(extra[path]).ToList();
+            var worst = diagnostics.Select(d => DiagnosticDescriptors.Find(d.Id).DefaultSeverity).DefaultIfEmpty(DiagnosticSeverity.Hidden).Max();
+            if (worst >= DiagnosticSeverity.Warning)
+            {
+                warnings++;
+            }
+
+            if (result.Endpoint is { } endpoint)
+            {
+                endpoints++;
+                var method = names.TryGetValue(endpoint.SpecPath, out var name) ? name : "(same endpoint as another page)";
+                Console.WriteLine($"ok    {relative}: {endpoint.HttpMethod} {endpoint.PathTemplate} -> api.{method}");
+            }
+            else if (diagnostics.All(d => d.Id == DiagnosticDescriptors.NotAnApiPage.Id))
+            {
+                notApi++;
+                if (verbose)
+                {
+                    Console.WriteLine($"skip  {relative}: not an API page");
+                }
+
+                continue;
+            }
+            else
+            {
+                Console.WriteLine($"FAIL  {relative}");
+            }
+
+            foreach (var diagnostic in diagnostics.Where(d => verbose || DiagnosticDescriptors.Find(d.Id).DefaultSeverity >= DiagnosticSeverity.Warning || result.Endpoint is null))
+            {
+                Console.WriteLine("      " + diagnostic.Format());
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{files.Count} pages: {endpoints} endpoints, {notApi} not API pages, {warnings} with warnings");
+        return warnings == 0 ? 0 : 1;
+    }
+}
