@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Threading;
 using FeishuGen.Generator;
+using FeishuGen.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,14 +36,14 @@ internal static class CorpusCompiler
 
     public static CompiledCorpus Compile(string folder, IReadOnlyList<(string Path, string Text)> pages)
     {
-        var texts = pages.Select(p => (AdditionalText)new Page(p.Path, p.Text)).ToImmutableArray();
+        var texts = pages.Select(p => (AdditionalText)new InMemoryPage(p.Path, p.Text)).ToImmutableArray();
         var properties = new Dictionary<string, string>
         {
-            ["build_property.FeishuGenNamespace"] = Namespace,
-            ["build_property.projectdir"] = folder,
+            ["FeishuGenNamespace"] = Namespace,
+            ["projectdir"] = folder,
         };
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new FeishuSourceGenerator().AsSourceGenerator() }, texts, ParseOptions, new OptionsProvider(properties));
+            new[] { new FeishuSourceGenerator().AsSourceGenerator() }, texts, ParseOptions, new InMemoryOptionsProvider(properties));
         var compilation = CSharpCompilation.Create(
             "FeishuCorpus",
             Array.Empty<SyntaxTree>(),
@@ -69,9 +70,9 @@ internal static class CorpusCompiler
     /// <summary>Runs only the generator (no compilation) and returns its diagnostics, exceptions included.</summary>
     public static ImmutableArray<Diagnostic> Generate(IReadOnlyList<(string Path, string Text)> pages)
     {
-        var texts = pages.Select(p => (AdditionalText)new Page(p.Path, p.Text)).ToImmutableArray();
+        var texts = pages.Select(p => (AdditionalText)new InMemoryPage(p.Path, p.Text)).ToImmutableArray();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new FeishuSourceGenerator().AsSourceGenerator() }, texts, ParseOptions, new OptionsProvider(new Dictionary<string, string>()));
+            new[] { new FeishuSourceGenerator().AsSourceGenerator() }, texts, ParseOptions, new InMemoryOptionsProvider(new Dictionary<string, string>()));
         var compilation = CSharpCompilation.Create("Mutants", Array.Empty<SyntaxTree>(), Array.Empty<MetadataReference>());
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
         var result = driver.GetRunResult().Results.Single();
@@ -87,43 +88,5 @@ internal static class CorpusCompiler
             .Distinct()
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
-    }
-
-    private sealed class Page : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public Page(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public OptionsProvider(Dictionary<string, string> values) => _global = new Options(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-    }
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new(new Dictionary<string, string>());
-        private readonly Dictionary<string, string> _values;
-
-        public Options(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CachingTests
     public void An_unrelated_csharp_edit_leaves_every_page_step_cached()
     {
         var compilation = GeneratorHarness.Compilation("namespace User { internal static class A { } }");
-        var driver = GeneratorHarness.Driver(new[] { new GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
+        var driver = GeneratorHarness.Driver(new[] { GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { internal static class B { } }", GeneratorHarness.ParseOptions));
         driver = driver.RunGenerators(edited);
@@ -31,13 +31,13 @@ public sealed class CachingTests
     public void A_prose_only_edit_reparses_the_page_but_leaves_the_model_unchanged()
     {
         var seed = Repo.ReadSeed();
-        var page = new GeneratorHarness.Page(SeedPath, seed);
+        var page = GeneratorHarness.Page(SeedPath, seed);
         var driver = GeneratorHarness.Driver(new[] { page }).RunGenerators(GeneratorHarness.Compilation());
 
         // Only a code comment in the Java sample changes: nothing the generated code depends on.
         var prose = seed.Replace("// 构建client", "// 构建 client 实例");
         Assert.NotEqual(seed, prose);
-        driver = driver.ReplaceAdditionalText(page, new GeneratorHarness.Page(SeedPath, prose)).RunGenerators(GeneratorHarness.Compilation());
+        driver = driver.ReplaceAdditionalText(page, GeneratorHarness.Page(SeedPath, prose)).RunGenerators(GeneratorHarness.Compilation());
 
         Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Pages));
         Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Parse), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
@@ -49,12 +49,12 @@ public sealed class CachingTests
     public void A_changed_field_modifies_the_model_and_the_generated_code()
     {
         var seed = Repo.ReadSeed();
-        var page = new GeneratorHarness.Page(SeedPath, seed);
+        var page = GeneratorHarness.Page(SeedPath, seed);
         var driver = GeneratorHarness.Driver(new[] { page }).RunGenerators(GeneratorHarness.Compilation());
 
         var changed = seed.Replace("| result_time | string | 是 |", "| result_time | integer | 是 |");
         Assert.NotEqual(seed, changed);
-        driver = driver.ReplaceAdditionalText(page, new GeneratorHarness.Page(SeedPath, changed)).RunGenerators(GeneratorHarness.Compilation());
+        driver = driver.ReplaceAdditionalText(page, GeneratorHarness.Page(SeedPath, changed)).RunGenerators(GeneratorHarness.Compilation());
 
         Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Model));
         Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Api));
@@ -66,7 +66,7 @@ public sealed class CachingTests
     public void Running_twice_with_nothing_changed_caches_every_step()
     {
         var compilation = GeneratorHarness.Compilation();
-        var driver = GeneratorHarness.Driver(new[] { new GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
+        var driver = GeneratorHarness.Driver(new[] { GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
         driver = driver.RunGenerators(compilation);
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
         foreach (var name in new[] { TrackingNames.Pages, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Api })

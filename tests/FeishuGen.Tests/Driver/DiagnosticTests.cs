@@ -41,7 +41,7 @@ public sealed class DiagnosticTests
     public void A_short_table_row_gets_FSG0004_at_its_line_and_the_rest_is_still_generated()
     {
         var page = Repo.ReadSeed().Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string |");
-        var (driver, output, diagnostics) = GeneratorHarness.Run(new GeneratorHarness.Page("/p/specs/seed.md", page));
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Page("/p/specs/seed.md", page));
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("FSG0004", diagnostic.Id);
         Assert.Equal(20, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
@@ -61,7 +61,7 @@ public sealed class DiagnosticTests
 
     private static Diagnostic Single(string path, string text)
     {
-        var (_, _, diagnostics) = GeneratorHarness.Run(new GeneratorHarness.Page(path, text));
+        var (_, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Page(path, text));
         return Assert.Single(diagnostics);
     }
 }

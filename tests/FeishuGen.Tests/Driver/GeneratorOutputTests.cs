@@ -11,7 +11,7 @@ public sealed class GeneratorOutputTests
     [Fact]
     public void Seed_output_compiles_with_zero_warnings_including_missing_xml_docs()
     {
-        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(new GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()));
+        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()));
 
         Assert.Empty(generatorDiagnostics);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
@@ -22,7 +22,7 @@ public sealed class GeneratorOutputTests
     [Fact]
     public void Seed_output_has_the_official_sdk_surface()
     {
-        var (_, output, _) = GeneratorHarness.Run(new GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()));
+        var (_, output, _) = GeneratorHarness.Run(GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()));
 
         var request = output.GetTypeByMetadataName("FeishuGen.Api.Hire.V1.UpdateResultEcoBackgroundCheckRequest");
         Assert.NotNull(request);
@@ -51,7 +51,7 @@ public sealed class GeneratorOutputTests
     [Fact]
     public void Method_docs_carry_http_line_tokens_scopes_and_errors()
     {
-        var (_, output, _) = GeneratorHarness.Run(new GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()));
+        var (_, output, _) = GeneratorHarness.Run(GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()));
         var method = output.GetTypeByMetadataName("FeishuGen.Api.Hire.V1.EcoBackgroundCheckApi")!
             .GetMembers("UpdateResultAsync").OfType<IMethodSymbol>().First(m => m.Parameters.Length == 2);
         var xml = method.GetDocumentationCommentXml()!;
@@ -67,7 +67,7 @@ public sealed class GeneratorOutputTests
     public void Build_properties_choose_namespace_and_client_name()
     {
         var properties = new System.Collections.Generic.Dictionary<string, string> { ["FeishuGenNamespace"] = "Acme.Lark", ["FeishuGenClientName"] = "LarkApi" };
-        var driver = GeneratorHarness.Driver(new[] { new GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()) }, properties);
+        var driver = GeneratorHarness.Driver(new[] { GeneratorHarness.Page("/p/specs/seed.md", Repo.ReadSeed()) }, properties);
         driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(), out var output, out _);
         Assert.NotNull(output.GetTypeByMetadataName("Acme.Lark.LarkApi"));
         Assert.NotNull(output.GetTypeByMetadataName("Acme.Lark.Hire.V1.UpdateResultEcoBackgroundCheckRequest"));

@@ -5,41 +5,27 @@ using System.Threading.Tasks;
 using FeishuGen.Testing;
 using FeishuGen.Tests.Api;
 using FeishuGen.Tests.Api.Im.V1;
+using FeishuGen.Tests.Support;
 using Xunit;
 
 namespace FeishuGen.Tests.EndToEnd;
 
 /// <summary>Uploads and downloads generated from the pages in specs/消息, over loopback HTTP.</summary>
-public sealed class FileEndToEndTests : IAsyncLifetime
+public sealed class FileEndToEndTests : LoopbackTest
 {
-    private FeishuTestServer _server = null!;
-    private HttpClient _http = null!;
-    private FeishuApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FeishuTestServer.StartAsync(FeishuEndpointCatalogue.All, new FeishuTestServerOptions { DownloadSize = 300_000 });
-        _http = new HttpClient();
-        _api = new FeishuApi(_server.CreateClientOptions(), _http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    protected override FeishuTestServerOptions ServerOptions => new() { DownloadSize = 300_000 };
 
     [Fact]
     public async Task An_upload_page_becomes_a_multipart_method_with_named_parts_and_a_typed_reply()
     {
         using var image = new MemoryStream(new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 });
-        var reply = await _api.Im.V1.Image.CreateAsync(new CreateImageRequest
+        var reply = await Api.Im.V1.Image.CreateAsync(new CreateImageRequest
         {
             Form = new FeishuFormData().Add("image_type", "message").Add("image", new FeishuFile(image, "logo.png", "image/png")),
         });
 
         Assert.Equal("img_v2_0123456789abcdef", reply.ImageKey);
-        var call = Assert.Single(_server.ApiRequests);
+        var call = Assert.Single(Server.ApiRequests);
         Assert.Equal("POST", call.Method);
         Assert.Equal("/open-apis/im/v1/images", call.Path);
         Assert.StartsWith("multipart/form-data; boundary=", call.Header("Content-Type"));
@@ -52,13 +38,13 @@ public sealed class FileEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task An_upload_whose_token_is_revoked_rewinds_its_stream_and_replays_once()
     {
-        await _api.Im.V1.Image.CreateAsync(new CreateImageRequest { Form = new FeishuFormData().Add("image_type", "message") });
-        _server.RevokeTokens();
+        await Api.Im.V1.Image.CreateAsync(new CreateImageRequest { Form = new FeishuFormData().Add("image_type", "message") });
+        Server.RevokeTokens();
         using var image = new MemoryStream(new byte[] { 9, 8, 7, 6 });
 
-        await _api.Im.V1.Image.CreateAsync(new CreateImageRequest { Form = new FeishuFormData().Add("image", new FeishuFile(image, "again.png")) });
+        await Api.Im.V1.Image.CreateAsync(new CreateImageRequest { Form = new FeishuFormData().Add("image", new FeishuFile(image, "again.png")) });
 
-        var uploads = _server.ApiRequests;
+        var uploads = Server.ApiRequests;
         Assert.Equal(3, uploads.Count);
         Assert.Contains("again.png", uploads[2].Body);
 
@@ -71,7 +57,7 @@ public sealed class FileEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_download_page_becomes_a_method_returning_a_stream_with_the_file_name()
     {
-        await using var file = await _api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_v2_0123456789abcdef" });
+        await using var file = await Api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_v2_0123456789abcdef" });
 
         Assert.Equal("下载文件.bin", file.FileName);
         Assert.Equal("application/octet-stream", file.ContentType);
@@ -80,15 +66,15 @@ public sealed class FileEndToEndTests : IAsyncLifetime
         await file.Content.CopyToAsync(bytes);
         Assert.Equal(300_000, bytes.Length);
         Assert.True(bytes.ToArray().Select((b, i) => b == FeishuTestServer.DownloadByteAt(i)).All(ok => ok));
-        Assert.Equal("/open-apis/im/v1/images/img_v2_0123456789abcdef", Assert.Single(_server.ApiRequests).Path);
+        Assert.Equal("/open-apis/im/v1/images/img_v2_0123456789abcdef", Assert.Single(Server.ApiRequests).Path);
     }
 
     [Fact]
     public async Task A_download_answered_with_a_json_error_throws_the_documented_exception()
     {
-        _server.Enqueue(ScriptedReply.Error(400, 234005, "Image has been deleted."), "/open-apis/im/v1/images/img_gone");
+        Server.Enqueue(ScriptedReply.Error(400, 234005, "Image has been deleted."), "/open-apis/im/v1/images/img_gone");
 
-        var error = await Assert.ThrowsAsync<FeishuApiException>(() => _api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_gone" }));
+        var error = await Assert.ThrowsAsync<FeishuApiException>(() => Api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_gone" }));
 
         Assert.Equal(GetImageErrors.ImageHasBeenDeleted, error.Code);
         Assert.Equal("图片已被删除，请重新上传。", error.Hint);

@@ -17,39 +17,22 @@ namespace FeishuGen.Tests.EndToEnd;
 /// The client generated from specs/ (compiled into this assembly by the generator, as in a
 /// user's project) against the local Feishu-compatible server over real loopback HTTP.
 /// </summary>
-public sealed class SeedEndToEndTests : IAsyncLifetime
+public sealed class SeedEndToEndTests : LoopbackTest
 {
-    private FeishuTestServer _server = null!;
-    private FeishuApi _api = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FeishuTestServer.StartAsync(FeishuEndpointCatalogue.All);
-        _http = new HttpClient();
-        _api = new FeishuApi(_server.CreateClientOptions(), _http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Fetches_a_tenant_token_with_the_app_credentials_then_calls_with_bearer()
     {
-        await _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
+        await Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
 
-        var token = _server.Requests[0];
+        var token = Server.Requests[0];
         Assert.Equal("POST", token.Method);
         Assert.Equal("/open-apis/auth/v3/tenant_access_token/internal", token.Path);
         var credentials = JsonNode.Parse(token.Body)!;
-        Assert.Equal(_server.Options.AppId, (string?)credentials["app_id"]);
-        Assert.Equal(_server.Options.AppSecret, (string?)credentials["app_secret"]);
+        Assert.Equal(Server.Options.AppId, (string?)credentials["app_id"]);
+        Assert.Equal(Server.Options.AppSecret, (string?)credentials["app_secret"]);
         Assert.Null(token.Header("Authorization"));
 
-        var call = _server.Requests[1];
+        var call = Server.Requests[1];
         Assert.StartsWith("Bearer t-", call.Header("Authorization"));
         Assert.StartsWith("application/json", call.Header("Content-Type"));
     }
@@ -57,10 +40,10 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Sends_the_exact_method_url_and_a_body_equal_to_the_page_example_and_curl_sample()
     {
-        var reply = await _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
+        var reply = await Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
 
         Assert.NotNull(reply);
-        var call = Assert.Single(_server.ApiRequests);
+        var call = Assert.Single(Server.ApiRequests);
         Assert.Equal("POST", call.Method);
         Assert.Equal("/open-apis/hire/v1/eco_background_checks/update_result", call.Path);
         Assert.Equal(string.Empty, call.QueryString);
@@ -81,9 +64,9 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
             ResultTime = "2",
             ReportFileList = [new EcoBackgroundCheckReportFile { ReportName = "r.pdf", ReportUrlType = 2 }],
         };
-        await _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(request);
+        await Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(request);
 
-        var body = Assert.Single(_server.ApiRequests).Body;
+        var body = Assert.Single(Server.ApiRequests).Body;
         JsonAssert.Equivalent(
             """{"background_check_id":"1","result":"通过","result_time":"2","report_file_list":[{"report_name":"r.pdf","report_url_type":2}]}""",
             body);
@@ -93,9 +76,9 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_documented_error_surfaces_as_a_typed_exception_with_code_msg_log_id_and_the_page_description()
     {
-        _server.Enqueue(ScriptedReply.Error(400, 1002862, "background check not exist"), "/open-apis/hire/v1/eco_background_checks/update_result");
+        Server.Enqueue(ScriptedReply.Error(400, 1002862, "background check not exist"), "/open-apis/hire/v1/eco_background_checks/update_result");
 
-        var error = await Assert.ThrowsAsync<FeishuApiException>(() => _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest()));
+        var error = await Assert.ThrowsAsync<FeishuApiException>(() => Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest()));
 
         Assert.Equal(UpdateResultEcoBackgroundCheckErrors.Code1002862, error.Code);
         Assert.Equal(1002862, error.Code);
@@ -106,7 +89,7 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
         Assert.Equal("请检查入参`background_check_id`", error.Hint);
         Assert.Equal(FeishuErrorCategory.Business, error.Category);
         Assert.Contains(error.LogId!, error.Message);
-        Assert.DoesNotContain(_server.Options.AppSecret, error.ToString());
+        Assert.DoesNotContain(Server.Options.AppSecret, error.ToString());
         Assert.DoesNotContain("Bearer", error.ToString());
     }
 
@@ -117,7 +100,7 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
         json.Remove("result");
         var request = JsonSerializer.Deserialize<UpdateResultEcoBackgroundCheckRequest>(json.ToJsonString(), FeishuJsonResolver.Options)!;
 
-        var error = await Assert.ThrowsAsync<FeishuApiException>(() => _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(request));
+        var error = await Assert.ThrowsAsync<FeishuApiException>(() => Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(request));
         Assert.Equal(99992402, error.Code);
         Assert.Equal("result", error.Details!.FieldViolations.Single().Kind);
     }
@@ -127,23 +110,23 @@ public sealed class SeedEndToEndTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
+            await Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
         }
 
-        Assert.Equal(1, _server.Requests.Count(r => r.Path.Contains("/auth/v3/", StringComparison.Ordinal)));
-        Assert.Equal(1, _api.Client.TokenFetchCount);
+        Assert.Equal(1, Server.Requests.Count(r => r.Path.Contains("/auth/v3/", StringComparison.Ordinal)));
+        Assert.Equal(1, Api.Client.TokenFetchCount);
     }
 
     [Fact]
     public async Task A_revoked_token_is_evicted_fetched_anew_and_the_call_replayed_once()
     {
-        await _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
-        _server.RevokeTokens();
+        await Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
+        Server.RevokeTokens();
 
-        await _api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
+        await Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(PageExampleRequest());
 
-        Assert.Equal(2, _api.Client.TokenFetchCount);
-        Assert.Equal(3, _server.ApiRequests.Count);
+        Assert.Equal(2, Api.Client.TokenFetchCount);
+        Assert.Equal(3, Server.ApiRequests.Count);
     }
 
     // The page's own request example, read into the generated request type.

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using FeishuGen.Generator;
+using FeishuGen.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -45,10 +46,13 @@ internal static class GeneratorHarness
             new[] { new FeishuSourceGenerator().AsSourceGenerator() },
             pages,
             ParseOptions,
-            new OptionsProvider(properties ?? new Dictionary<string, string>()),
+            new InMemoryOptionsProvider(properties ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator on <paramref name="pages"/> and compiles its output with everything else.</summary>
+    /// <summary>A page held in memory.</summary>
+    public static AdditionalText Page(string path, string text) => new InMemoryPage(path, text);
+
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(params AdditionalText[] pages)
     {
         var driver = Driver(pages).RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var diagnostics);
@@ -59,44 +63,4 @@ internal static class GeneratorHarness
         => driver.GetRunResult().Results.Single().TrackedSteps.TryGetValue(step, out var runs)
             ? runs.SelectMany(r => r.Outputs).Select(o => o.Reason)
             : Enumerable.Empty<IncrementalStepRunReason>();
-
-    public sealed class Page : AdditionalText
-    {
-        private readonly string _text;
-
-        public Page(string path, string text)
-        {
-            Path = path;
-            _text = text;
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(_text);
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public OptionsProvider(IReadOnlyDictionary<string, string> properties)
-            => _global = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-    }
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public Options(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
 }
