@@ -29,8 +29,10 @@ public sealed class TokenTests : IAsyncLifetime
     public async Task A_store_app_gets_one_app_token_and_one_tenant_token_per_tenant_key()
     {
         var options = _server.CreateClientOptions();
+        var tickets = new FeishuAppTicketStore();
+        tickets.Set(_server.Options.AppTicket);
         options.AppType = FeishuAppType.Store;
-        options.AppTicketProvider = _ => ValueTask.FromResult<string?>(_server.Options.AppTicket);
+        options.AppTicketProvider = tickets.Provider;
         var api = new FeishuApi(new FeishuClient(options, _http));
 
         foreach (var tenant in new[] { "tenant-a", "tenant-b", "tenant-a", "tenant-b" })
