@@ -45,18 +45,25 @@ public sealed class ObservabilityTests : IAsyncLifetime
     [Fact]
     public async Task Each_call_is_an_activity_tagged_with_status_code_and_log_id()
     {
+        // Listeners are process-wide and other test classes run in parallel: only this test's trace counts.
+        using var testSource = new ActivitySource("FeishuGen.Tests");
         var activities = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == FeishuTelemetry.SourceName,
+            ShouldListenTo = source => source.Name is FeishuTelemetry.SourceName or "FeishuGen.Tests",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activities.Add,
         };
         ActivitySource.AddActivityListener(listener);
         using var http = new HttpClient();
-        await new FeishuApi(_server.CreateClientOptions(), http).Hire.V1.EcoBackgroundCheck.UpdateResultAsync(Request());
+        ActivityTraceId trace;
+        using (var parent = testSource.StartActivity("test")!)
+        {
+            trace = parent.TraceId;
+            await new FeishuApi(_server.CreateClientOptions(), http).Hire.V1.EcoBackgroundCheck.UpdateResultAsync(Request());
+        }
 
-        var activity = Assert.Single(activities, a => a.DisplayName == "Feishu hire.eco_background_check.update_result");
+        var activity = Assert.Single(activities, a => a.TraceId == trace && a.DisplayName == "Feishu hire.eco_background_check.update_result");
         Assert.Equal("POST", activity.GetTagItem("http.request.method"));
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
         Assert.Equal(0, activity.GetTagItem("feishu.code"));
