@@ -155,6 +155,39 @@ internal static class Scenarios
             return $"cancelled after {watch.Elapsed.TotalSeconds:0.00} s";
         });
 
+        yield return new("connection refused, POST", "never reached the server: retried up to 3 attempts, then FeishuTransportException", async d =>
+        {
+            // A port nobody listens on: the connection cannot be made, so even a POST may be tried again.
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var options = d.Server.CreateClientOptions();
+            options.BaseAddress = new Uri("http://127.0.0.1:" + port);
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+            using var client = new FeishuClient(options);
+            var api = new FeishuGen.Drill.Api.FeishuApi(client);
+            var error = await Fails<FeishuTransportException>(() => api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(new UpdateResultEcoBackgroundCheckRequest { BackgroundCheckId = "refused", Result = "x", ResultTime = "1" }));
+            Expect(error.Attempts == 3, $"{error.Attempts} attempts");
+            return "3 attempts (nothing was ever sent), then FeishuTransportException";
+        });
+
+        yield return new("retry budget exhausted", "with a budget of 1 retry, the second failing GET is not retried", async d =>
+        {
+            var options = d.Server.CreateClientOptions();
+            options.Retry.BudgetMinimum = 1;
+            options.Retry.BudgetRatio = 0;
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+            using var client = new FeishuClient(options);
+            var api = new FeishuGen.Drill.Api.FeishuApi(client);
+            d.Server.Enqueue(new ScriptedReply(503, """{"code":503,"msg":"unavailable"}"""), ChatsPath);
+            await api.Im.V1.Chat.ListAsync(new ListChatRequest());
+            d.Server.Enqueue(new ScriptedReply(503, """{"code":503,"msg":"unavailable"}"""), ChatsPath);
+            await Fails<FeishuServerException>(() => api.Im.V1.Chat.ListAsync(new ListChatRequest()));
+            Expect(d.CallsTo(ChatsPath) == 3, $"{d.CallsTo(ChatsPath)} sends");
+            return "first call: 503, retried with the one retry, succeeded; second call: 503 thrown after 1 send";
+        });
+
         yield return new("huge download (256 MiB)", "streamed as it arrives: every byte right, little memory", Download.RunAsync);
         yield return new("1,000 concurrent calls across a token expiry", "one token fetch per key and lifetime; no POST sent twice", Concurrency.RunAsync);
     }
