@@ -34,5 +34,6 @@ foreach (var outcome in outcomes)
 
 var passed = outcomes.Count(o => o.Passed);
 Console.WriteLine();
-Console.WriteLine($"drill: {passed} passed, {outcomes.Count - passed} failed in {total.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"drill time: {total.Elapsed.TotalSeconds:0.0} s");
+Console.WriteLine($"drill: {passed} passed, {outcomes.Count - passed} failed");
 return passed == outcomes.Count ? 0 : 1;
