@@ -18,9 +18,13 @@ internal sealed class LenientJsonParser
     private LenientJsonParser(string text) => _text = text;
 
     /// <summary>Parses <paramref name="text"/>; on failure returns null and says why in <paramref name="error"/>.</summary>
-    public static JsonValue? TryParse(string text, out string? error)
+    public static JsonValue? TryParse(string text, out string? error) => TryParse(text, out error, out _, out _);
+
+    /// <summary>Parses <paramref name="text"/>; on failure also gives the 0-based line and column where it stopped.</summary>
+    public static JsonValue? TryParse(string text, out string? error, out int errorLine, out int errorColumn)
     {
         var parser = new LenientJsonParser(text);
+        errorLine = errorColumn = 0;
         try
         {
             parser.SkipTrivia();
@@ -31,8 +35,28 @@ internal sealed class LenientJsonParser
         catch (JsonSyntaxException e)
         {
             error = e.Message;
+            (errorLine, errorColumn) = parser.Position();
             return null;
         }
+    }
+
+    private (int Line, int Column) Position()
+    {
+        int line = 0, column = 0;
+        for (var i = 0; i < _pos && i < _text.Length; i++)
+        {
+            if (_text[i] == '\n')
+            {
+                line++;
+                column = 0;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
     }
 
     private JsonValue ParseValue(int depth)

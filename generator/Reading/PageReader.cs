@@ -52,7 +52,8 @@ internal static class PageReader
         if (basic.Method is null)
         {
             var line = basic.MethodLine >= 0 ? basic.MethodLine : basic.UrlLine;
-            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod.Id, line, outline, basic.RawMethod ?? "nothing");
+            var column = basic.RawMethod is { Length: > 0 } raw ? System.Math.Max(0, outline.Lines[line].IndexOf(raw, StringComparison.Ordinal)) : 0;
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod.Id, line, outline, column, basic.RawMethod?.Length ?? 0, basic.RawMethod ?? "nothing");
         }
 
         var requestKind = ReadRequestHeaders(outline, basic);
@@ -157,9 +158,11 @@ internal static class PageReader
     }
 
     private static PageReadResult NotAnEndpoint(string filePath, string id, int line, PageOutline outline, params string[] args)
+        => NotAnEndpoint(filePath, id, line, outline, 0, line < outline.Lines.Length ? outline.Lines[line].Length : 0, args);
+
+    private static PageReadResult NotAnEndpoint(string filePath, string id, int line, PageOutline outline, int column, int length, params string[] args)
     {
-        var length = line < outline.Lines.Length ? outline.Lines[line].Length : 0;
-        var diagnostic = new DiagnosticInfo(id, filePath, line, 0, length, args.ToEquatableArray());
+        var diagnostic = new DiagnosticInfo(id, filePath, line, column, length, args.ToEquatableArray());
         return new PageReadResult(null, new[] { diagnostic }.ToEquatableArray(), PageSamples.None);
     }
 
@@ -261,10 +264,11 @@ internal static class PageReader
             return null;
         }
 
-        var value = LenientJsonParser.TryParse(example!, out var error);
+        var value = LenientJsonParser.TryParse(example!, out var error, out var errorLine, out var errorColumn);
         if (value is null)
         {
-            diagnostics.Add(new DiagnosticInfo(id, filePath, line, 0, 0, new[] { error ?? "unknown error" }.ToEquatableArray()));
+            // The example starts on the line after its opening fence: point at the character where the JSON breaks.
+            diagnostics.Add(new DiagnosticInfo(id, filePath, line + 1 + errorLine, errorColumn, 1, new[] { error ?? "unknown error" }.ToEquatableArray()));
         }
 
         return value;

@@ -82,9 +82,9 @@ public sealed class DiagnosticCatalogueTests
             case "FSG0004":
                 return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string |")), 20);
             case "FSG0005":
-                return (Read(Replace("\"result\": \"无差异\",\n    \"result_time\"", "\"result\": \"无差异\"\n    \"result_time\"")), 35);
+                return (Read(Replace("\"result\": \"无差异\",\n    \"result_time\"", "\"result\": \"无差异\"\n    \"result_time\"")), 39);
             case "FSG0006":
-                return (Read(Replace("\"msg\": \"success\",", "\"msg\": \"success\" \"oops\",")), 54);
+                return (Read(Replace("\"msg\": \"success\",", "\"msg\": \"success\" \"oops\",")), 57);
             case "FSG0007":
                 return (Read(Replace("| report_file_list | eco_background_check_report_file[] | 否 | 报告列表 <br> **示例**:   |", "| tags | undefined[] | 否 | 标签 <br> **示例**:   |")), 22);
             case "FSG0008":

@@ -26,6 +26,7 @@ public sealed class DiagnosticTests
         var diagnostic = Single("/p/specs/seed.md", page);
         Assert.Equal("FSG0003", diagnostic.Id);
         Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(16, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
         Assert.Contains("SEND", diagnostic.GetMessage());
     }
 
@@ -56,7 +57,10 @@ public sealed class DiagnosticTests
         Assert.NotEqual(Repo.ReadSeed(), page);
         var diagnostic = Single("/p/specs/seed.md", page);
         Assert.Equal("FSG0006", diagnostic.Id);
-        Assert.Equal(54, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+
+        // At the character where the example's JSON breaks, not just at its fence.
+        Assert.Equal(57, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(21, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
     }
 
     private static Diagnostic Single(string path, string text)
