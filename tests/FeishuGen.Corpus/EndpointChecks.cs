@@ -126,19 +126,9 @@ internal sealed class EndpointChecks
 
     public CheckResult BodyRoundTrip(FeishuEndpoint endpoint)
     {
-        if (string.IsNullOrWhiteSpace(endpoint.RequestExample))
+        if (ParseExample(endpoint.RequestExample, "request", out var original) is { } unusable)
         {
-            return CheckResult.NotApplicable("page: no request body example");
-        }
-
-        JsonNode? original;
-        try
-        {
-            original = JsonSemantics.Parse(endpoint.RequestExample!);
-        }
-        catch (JsonException e)
-        {
-            return CheckResult.NotApplicable("page: request example is not JSON (" + Short(e.Message) + ")");
+            return unusable;
         }
 
         if (original is not JsonObject)
@@ -151,19 +141,9 @@ internal sealed class EndpointChecks
 
     public CheckResult ResponseRoundTrip(FeishuEndpoint endpoint)
     {
-        if (string.IsNullOrWhiteSpace(endpoint.ResponseExample))
+        if (ParseExample(endpoint.ResponseExample, "response", out var root) is { } unusable)
         {
-            return CheckResult.NotApplicable("page: no response example");
-        }
-
-        JsonNode? root;
-        try
-        {
-            root = JsonSemantics.Parse(endpoint.ResponseExample!);
-        }
-        catch (JsonException e)
-        {
-            return CheckResult.NotApplicable("page: response example is not JSON (" + Short(e.Message) + ")");
+            return unusable;
         }
 
         if (HasDuplicateKeys(root))
@@ -190,6 +170,26 @@ internal sealed class EndpointChecks
         var expected = string.Join(".", match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value, match.Groups[4].Value);
         var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
         return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, Python sample {expected}");
+    }
+
+    // The page's example as JSON, or the reason (a fault of the page) why there is none.
+    private static CheckResult? ParseExample(string? example, string kind, out JsonNode? node)
+    {
+        node = null;
+        if (string.IsNullOrWhiteSpace(example))
+        {
+            return CheckResult.NotApplicable("page: no " + kind + (kind == "request" ? " body" : string.Empty) + " example");
+        }
+
+        try
+        {
+            node = JsonSemantics.Parse(example);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return CheckResult.NotApplicable("page: " + kind + " example is not JSON (" + Short(e.Message) + ")");
+        }
     }
 
     private CheckResult RoundTrip(JsonNode original, Type type)
