@@ -62,15 +62,7 @@ internal static class EndpointValidator
             return Error(400, 99992402, "field validation failed: the body must be application/json");
         }
 
-        JsonObject? json;
-        try
-        {
-            json = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            json = null;
-        }
+        var json = JsonBody.Object(body);
 
         if (json is null)
         {

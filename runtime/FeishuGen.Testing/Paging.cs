@@ -17,16 +17,7 @@ internal static class Paging
 
     public static string Apply(string reply, HttpRequest request, string body, int pages)
     {
-        JsonObject? root;
-        try
-        {
-            root = JsonNode.Parse(reply) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return reply;
-        }
-
+        var root = JsonBody.Object(reply);
         if (root?["data"] is not JsonObject data || !data.ContainsKey("has_more") || !data.ContainsKey("page_token"))
         {
             return reply;
@@ -35,13 +26,7 @@ internal static class Paging
         var page = PageNumber(request.Query["page_token"].ToString());
         if (page == 1 && body.Length > 0)
         {
-            try
-            {
-                page = PageNumber((JsonNode.Parse(body) as JsonObject)?["page_token"]?.GetValue<string>());
-            }
-            catch (JsonException)
-            {
-            }
+            page = PageNumber(JsonBody.Text(JsonBody.Object(body), "page_token"));
         }
 
         var last = page >= pages;

@@ -184,17 +184,9 @@ internal sealed class RequestHandler
 
     private async Task IssueTokenAsync(HttpContext context, FeishuTokenType type, string body)
     {
-        JsonNode? json = null;
-        try
-        {
-            json = JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-        }
-
-        var appId = json?["app_id"]?.GetValue<string>();
-        var secret = json?["app_secret"]?.GetValue<string>();
+        var json = JsonBody.Object(body);
+        var appId = JsonBody.Text(json, "app_id");
+        var secret = JsonBody.Text(json, "app_secret");
         if (appId != _options.AppId || secret != _options.AppSecret)
         {
             await WriteAsync(context, 400, "{\"code\":10014,\"msg\":\"app secret invalid\"}", null).ConfigureAwait(false);

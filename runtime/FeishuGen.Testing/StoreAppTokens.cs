@@ -22,16 +22,8 @@ internal sealed class StoreAppTokens
 
     public (int Status, string Body) Answer(string path, string body, FeishuTestServerOptions options, TokenIssuer tokens)
     {
-        JsonObject? json = null;
-        try
-        {
-            json = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-        }
-
-        string? Text(string name) => json?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var json = JsonBody.Object(body);
+        string? Text(string name) => JsonBody.Text(json, name);
         switch (path)
         {
             case ResendPath:

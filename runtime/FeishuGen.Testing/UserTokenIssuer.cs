@@ -33,21 +33,13 @@ internal sealed class UserTokenIssuer
 
     public (int Status, string Body) Refresh(string body, FeishuTestServerOptions options)
     {
-        JsonObject? json = null;
-        try
-        {
-            json = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-        }
-
-        if (json?["grant_type"]?.GetValue<string>() != "refresh_token" || json["client_id"]?.GetValue<string>() != options.AppId || json["client_secret"]?.GetValue<string>() != options.AppSecret)
+        var json = JsonBody.Object(body);
+        if (JsonBody.Text(json, "grant_type") != "refresh_token" || JsonBody.Text(json, "client_id") != options.AppId || JsonBody.Text(json, "client_secret") != options.AppSecret)
         {
             return (400, """{"code":20026,"error":"invalid_request","error_description":"invalid client or grant"}""");
         }
 
-        var presented = json["refresh_token"]?.GetValue<string>() ?? string.Empty;
+        var presented = JsonBody.Text(json, "refresh_token") ?? string.Empty;
         if (!_refresh.TryRemove(presented, out _))
         {
             return (400, """{"code":20073,"error":"invalid_grant","error_description":"refresh token already used"}""");
