@@ -33,7 +33,22 @@ public sealed class FeishuTestServer : IAsyncDisposable
         Options = options;
     }
 
-    /// <summary>Where the server listens, e.g. http://127.0.0.1:54321.</summary>
+    /// <summary>The self-built app's tenant token endpoint, for <see cref="Enqueue(ScriptedReply, string?)"/>.</summary>
+    public const string TenantTokenPath = "/open-apis/auth/v3/tenant_access_token/internal";
+
+    /// <summary>The self-built app's app token endpoint.</summary>
+    public const string AppTokenPath = "/open-apis/auth/v3/app_access_token/internal";
+
+    /// <summary>The store app's app token endpoint.</summary>
+    public const string StoreAppTokenPath = "/open-apis/auth/v3/app_access_token";
+
+    /// <summary>The store app's tenant token endpoint.</summary>
+    public const string StoreTenantTokenPath = "/open-apis/auth/v3/tenant_access_token";
+
+    /// <summary>The user token endpoint (code exchange and refresh).</summary>
+    public const string UserTokenPath = "/open-apis/authen/v2/oauth/token";
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:54321 (always loopback).</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The server's settings, including the credentials it accepts.</summary>
@@ -59,14 +74,25 @@ public sealed class FeishuTestServer : IAsyncDisposable
     {
         options ??= new FeishuTestServerOptions();
         var handler = new RequestHandler(new RouteTable(endpoints), options, options.Time);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+
+        // No configuration at all: a "Kestrel" section or ASPNETCORE_URLS in the environment must
+        // not bind a test server (which hands out tokens to anyone) beyond loopback.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FeishuTestServer(app, handler, new Uri(address), options);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        if (addresses.Count != 1 || !IPAddress.TryParse(addresses[0].Host, out var ip) || !IPAddress.IsLoopback(ip))
+        {
+            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException("The local Feishu server must listen on loopback only, but would listen on " + string.Join(", ", addresses) + ".");
+        }
+
+        return new FeishuTestServer(app, handler, addresses[0], options);
     }
 
     /// <summary>Client options pointing at this server with the credentials it accepts.</summary>
@@ -77,9 +103,13 @@ public sealed class FeishuTestServer : IAsyncDisposable
         BaseAddress = BaseAddress,
     };
 
-    /// <summary>Answers the next request to <paramref name="path"/> (any path when null) with <paramref name="reply"/> instead of the example.</summary>
+    /// <summary>
+    /// Answers the next request to <paramref name="path"/> with <paramref name="reply"/> instead of
+    /// the example; token endpoints (<see cref="TenantTokenPath"/> and the others) can be scripted
+    /// too. Safe to call while requests are in flight: each script is taken by exactly one request.
+    /// </summary>
     /// <param name="reply">The reply to send once.</param>
-    /// <param name="path">The request path to match, or null for the next API request.</param>
+    /// <param name="path">The request path to match, or null for the next catalogue (non-token) request.</param>
     public void Enqueue(ScriptedReply reply, string? path = null) => _handler.Enqueue(reply, path is null ? null : r => r.Path == path);
 
     /// <summary>Answers the next request that <paramref name="when"/> accepts with <paramref name="reply"/>.</summary>
@@ -91,7 +121,7 @@ public sealed class FeishuTestServer : IAsyncDisposable
     /// <param name="position">The offset in the file.</param>
     public static byte DownloadByteAt(long position) => DownloadReply.ByteAt(position);
 
-    /// <summary>Injects <paramref name="fault"/> into the next request that <paramref name="when"/> accepts (any API request when null).</summary>
+    /// <summary>Injects <paramref name="fault"/> into the next request that <paramref name="when"/> accepts (the next catalogue request when null; token requests only by an explicit condition).</summary>
     /// <param name="fault">What goes wrong.</param>
     /// <param name="when">Chooses the request by method, path and query (the body is not read yet).</param>
     public void InjectFault(FeishuFault fault, Func<RecordedRequest, bool>? when = null) => _handler.InjectFault(fault, when);

@@ -17,6 +17,12 @@ public sealed record RecordedRequest(
     string Body,
     FeishuEndpoint? Endpoint)
 {
+    /// <summary>The body's bytes as they arrived.</summary>
+    public byte[] RawBody { get; init; } = System.Array.Empty<byte>();
+
+    /// <summary>The parts of a multipart/form-data body, as ASP.NET Core's MultipartReader reads them; empty for other bodies.</summary>
+    public IReadOnlyList<RecordedFormPart> FormParts { get; init; } = System.Array.Empty<RecordedFormPart>();
+
     /// <summary>The header's value, or null.</summary>
     /// <param name="name">The header name (case-insensitive).</param>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;

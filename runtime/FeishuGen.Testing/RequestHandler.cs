@@ -20,7 +20,7 @@ internal sealed class RequestHandler
 
     private readonly RouteTable _routes;
     private readonly FeishuTestServerOptions _options;
-    private readonly ConcurrentQueue<(ScriptedReply Reply, Func<RecordedRequest, bool>? When)> _scripted = new();
+    private readonly ScriptQueue<ScriptedReply> _scripted = new();
     private readonly object _lock = new();
     private List<RecordedRequest> _requests = new();
     private long _logIds;
@@ -39,34 +39,10 @@ internal sealed class RequestHandler
 
     public StoreAppTokens StoreTokens { get; } = new();
 
-    private readonly ConcurrentQueue<(FeishuFault Fault, Func<RecordedRequest, bool>? When)> _faults = new();
+    private readonly ScriptQueue<FeishuFault> _faults = new();
 
-    public void InjectFault(FeishuFault fault, Func<RecordedRequest, bool>? when) => _faults.Enqueue((fault, when));
-
-    // Faults are matched on method, path and query, before the body is read.
-    private FeishuFault? TakeFault(RecordedRequest request)
-    {
-        var kept = new List<(FeishuFault, Func<RecordedRequest, bool>?)>();
-        FeishuFault? found = null;
-        while (_faults.TryDequeue(out var entry))
-        {
-            if (found is null && (entry.When is null ? request.Endpoint is not null : entry.When(request)))
-            {
-                found = entry.Fault;
-            }
-            else
-            {
-                kept.Add(entry);
-            }
-        }
-
-        foreach (var entry in kept)
-        {
-            _faults.Enqueue(entry);
-        }
-
-        return found;
-    }
+    // Without a condition, scripts aim at the next catalogue request, never at a token request.
+    public void InjectFault(FeishuFault fault, Func<RecordedRequest, bool>? when) => _faults.Add(fault, when ?? (r => r.Endpoint is not null));
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -87,28 +63,34 @@ internal sealed class RequestHandler
         }
     }
 
-    public void Enqueue(ScriptedReply reply, Func<RecordedRequest, bool>? when) => _scripted.Enqueue((reply, when));
+    public void Enqueue(ScriptedReply reply, Func<RecordedRequest, bool>? when) => _scripted.Add(reply, when ?? (r => r.Endpoint is not null));
 
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
         var endpoint = _routes.Match(request.Method, path, out var pathKnown);
-        var fault = TakeFault(new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, new Dictionary<string, string>(), string.Empty, endpoint));
+        _faults.TryTake(new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, new Dictionary<string, string>(), string.Empty, endpoint), out var fault);
         if (fault?.Kind == FeishuFaultKind.DropBeforeRead)
         {
             context.Abort();
             return;
         }
 
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
         {
-            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            bytes = buffer.ToArray();
         }
 
+        var body = Encoding.UTF8.GetString(bytes);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint);
+        var recorded = new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint)
+        {
+            RawBody = bytes,
+            FormParts = await FormParts.ReadAsync(request.ContentType, bytes).ConfigureAwait(false),
+        };
         lock (_lock)
         {
             _requests.Add(recorded);
@@ -133,6 +115,14 @@ internal sealed class RequestHandler
         }
 
         context.Response.Headers["X-Tt-Logid"] = "local-" + System.Threading.Interlocked.Increment(ref _logIds).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Scripts come first, so that token endpoints can be made to fail too.
+        if (_scripted.TryTake(recorded, out var scripted))
+        {
+            await WriteAsync(context, scripted.Status, scripted.Body, scripted.Headers).ConfigureAwait(false);
+            return;
+        }
+
         if (path is TenantTokenPath or AppTokenPath && request.Method == "POST")
         {
             await IssueTokenAsync(context, path == AppTokenPath ? FeishuTokenType.App : FeishuTokenType.Tenant, body).ConfigureAwait(false);
@@ -150,12 +140,6 @@ internal sealed class RequestHandler
         {
             var (status, reply) = UserTokens.Refresh(body, _options);
             await WriteAsync(context, status, reply, null).ConfigureAwait(false);
-            return;
-        }
-
-        if (TryDequeue(recorded, out var scripted))
-        {
-            await WriteAsync(context, scripted.Status, scripted.Body, scripted.Headers).ConfigureAwait(false);
             return;
         }
 
@@ -197,33 +181,6 @@ internal sealed class RequestHandler
         var field = type == FeishuTokenType.App ? "app_access_token" : "tenant_access_token";
         var reply = "{\"code\":0,\"msg\":\"ok\",\"" + field + "\":\"" + token + "\",\"expire\":" + _options.TokenLifetimeSeconds + "}";
         await WriteAsync(context, 200, reply, null).ConfigureAwait(false);
-    }
-
-    private bool TryDequeue(RecordedRequest request, out ScriptedReply reply)
-    {
-        // Replies for other requests stay queued in order.
-        var kept = new List<(ScriptedReply, Func<RecordedRequest, bool>?)>();
-        reply = null!;
-        var found = false;
-        while (_scripted.TryDequeue(out var entry))
-        {
-            if (!found && (entry.When is null || entry.When(request)))
-            {
-                reply = entry.Reply;
-                found = true;
-            }
-            else
-            {
-                kept.Add(entry);
-            }
-        }
-
-        foreach (var entry in kept)
-        {
-            _scripted.Enqueue(entry);
-        }
-
-        return found;
     }
 
     // The page's response example, normalised to strict JSON; pages without one get an empty success.

@@ -23,6 +23,7 @@ public partial class FeishuClient
         private readonly string? _fixedToken;
         private readonly string? _tenantKey;
         private readonly FeishuUserSession? _session;
+        private readonly System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
         private readonly Dictionary<FeishuFile, long> _streamStarts = new();
         private string _token = string.Empty;
         private bool _replayed;
@@ -35,41 +36,34 @@ public partial class FeishuClient
             _session = options?.UserSession;
             (_tokenType, _fixedToken) = _session is null ? ChooseToken(call.Endpoint, options) : (FeishuTokenType.User, null);
             _tenantKey = options?.TenantKey;
+            _headers = options?.Headers;
         }
 
         public FeishuTokenType TokenType => _tokenType;
 
-        public async Task<HttpResponseMessage> SendAsync(HttpCompletionOption completion, CancellationToken cancellationToken)
+        /// <summary>The token the latest attempt sent (to mask it in excerpts of foreign replies).</summary>
+        public string Token => _token;
+
+        public async Task<HttpResponseMessage> SendAsync(CancellationToken cancellationToken)
         {
             if (_session is not null)
             {
                 // A session about to expire is refreshed before use rather than after a rejection.
                 if (_session.IsDue(_client._time.GetUtcNow(), _client.Options.TokenRefreshMargin) && _session.RefreshToken is not null)
                 {
-                    await _session.RefreshAsync(_session.AccessToken, _client._tokens.RefreshUserTokenAsync, _client._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    await _client.RefreshSessionAsync(_session, _session.AccessToken, cancellationToken).ConfigureAwait(false);
                 }
 
                 _token = _session.AccessToken;
             }
-            else if (_fixedToken is not null)
-            {
-                _token = _fixedToken;
-            }
             else
             {
-                try
-                {
-                    _token = await _client._tokens.GetAsync(_tokenType, _tenantKey, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is System.IO.IOException || (e is HttpRequestException && e is not FeishuException))
-                {
-                    // The call itself has not left yet: whatever its method, it is safe to try again.
-                    throw new HttpRequestException(HttpRequestError.ConnectionError, "Fetching the " + _tokenType.WireName() + " failed: " + e.Message, e);
-                }
+                // Token fetches retry their own faults; what reaches here is final for this call.
+                _token = _fixedToken ?? await _client._tokens.GetAsync(_tokenType, _tenantKey, cancellationToken).ConfigureAwait(false);
             }
 
-            using var request = RequestFactory.Create(_call, _client.BaseFor(_call.Endpoint), _token, _client.Options.UserAgent, _streamStarts);
-            return await _client._http().SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            using var request = RequestFactory.Create(_call, _client.BaseFor(_call.Endpoint), _token, _client.Options.UserAgent, _headers, _streamStarts);
+            return await _client._http().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<bool> ShouldReplayAsync(int code, CancellationToken cancellationToken)
@@ -82,7 +76,7 @@ public partial class FeishuClient
                 }
 
                 _replayed = true;
-                await _session.RefreshAsync(_token, _client._tokens.RefreshUserTokenAsync, _client._time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await _client.RefreshSessionAsync(_session, _token, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -96,6 +90,11 @@ public partial class FeishuClient
             return true;
         }
     }
+
+    // The refresh runs detached from the caller: once Feishu has rotated the refresh token, the
+    // new one is stored and handed to Refreshed even if the caller gives up waiting.
+    private Task RefreshSessionAsync(FeishuUserSession session, string staleToken, CancellationToken cancellationToken)
+        => session.RefreshAsync(staleToken, _tokens.RefreshUserTokenAsync, _time, Options.Timeout, cancellationToken);
 
     // Endpoints on another Feishu host follow the domain choice; a custom base address (a proxy, the local server) takes everything.
     private Uri BaseFor(FeishuEndpoint endpoint)

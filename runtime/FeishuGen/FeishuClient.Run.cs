@@ -11,24 +11,14 @@ namespace FeishuGen;
 
 public partial class FeishuClient
 {
-    /// <summary>The outcome of one attempt as the caller's reader saw it.</summary>
-    private readonly record struct Reply<T>(bool Ok, T Value, int Status, int Code, string Msg, FeishuErrorDetails? Error, TimeSpan? RetryAfter)
-    {
-        public static Reply<T> Succeeded(T value) => new(true, value, 200, 0, string.Empty, null, null);
-
-        public static Reply<T> Failed(int status, int code, string msg, FeishuErrorDetails? error, TimeSpan? retryAfter)
-            => new(false, default!, status, code, msg, error, retryAfter);
-    }
-
     /// <summary>
-    /// One call, from first attempt to result: per-attempt timeout, token replay, rate-limit
-    /// waits, backoff for faults that are safe to retry, logging and tracing.
+    /// One call, from first attempt to result: per-attempt timeout (covering the whole reply),
+    /// token replay, rate-limit waits, backoff for faults that are safe to retry, logging and tracing.
     /// </summary>
     private async Task<T> RunAsync<T>(
         FeishuApiCall call,
         FeishuRequestOptions? options,
-        HttpCompletionOption completion,
-        Func<HttpResponseMessage, CancellationToken, Task<Reply<T>>> interpret,
+        Func<HttpResponseMessage, string, CancellationToken, Task<Reply<T>>> interpret,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -36,6 +26,7 @@ public partial class FeishuClient
         var retry = Options.Retry;
         var method = call.Endpoint.HttpMethod;
         var path = call.Path;
+        var limit = options?.Timeout ?? (call.Form is null ? Options.Timeout : Options.UploadTimeout);
         var repeatable = RetryRules.IsIdempotent(method) || retry.RetryNonIdempotent || options?.RetryNonIdempotent == true;
         using var activity = FeishuTelemetry.Source.StartActivity("Feishu " + call.Endpoint.Service + "." + call.Endpoint.Resource + "." + call.Endpoint.Method, ActivityKind.Client);
         activity?.SetTag("http.request.method", method);
@@ -47,13 +38,17 @@ public partial class FeishuClient
         {
             attempts++;
             var started = _time.GetTimestamp();
-            HttpResponseMessage response;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            Reply<T> reply;
+            int status;
+            string? logId;
+            using (var timeout = AttemptTimeout.Start(limit, _time, cancellationToken))
             {
-                timeout.CancelAfter(Options.Timeout);
                 try
                 {
-                    response = await attempt.SendAsync(completion, timeout.Token).ConfigureAwait(false);
+                    var response = await attempt.SendAsync(timeout.Token).ConfigureAwait(false);
+                    status = (int)response.StatusCode;
+                    logId = ReplyHeaders.LogId(response);
+                    reply = await interpret(response, attempt.Token, timeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -62,8 +57,8 @@ public partial class FeishuClient
                         continue;
                     }
 
-                    FeishuLog.TransportFailed(_logger, method, path, "timed out after " + Options.Timeout, e);
-                    throw new FeishuTransportException($"{method} {path} timed out after {Options.Timeout.TotalSeconds:0.#} s ({attempts} attempt(s)).", e) { IsTimeout = true, Attempts = attempts };
+                    FeishuLog.TransportFailed(_logger, method, path, "timed out after " + limit, e);
+                    throw new FeishuTransportException($"{method} {path} timed out after {limit.TotalSeconds:0.#} s ({attempts} attempt(s)).", e) { IsTimeout = true, Attempts = attempts };
                 }
                 catch (Exception e) when (RetryRules.IsTransportFailure(e))
                 {
@@ -78,9 +73,6 @@ public partial class FeishuClient
                 }
             }
 
-            var status = (int)response.StatusCode;
-            var logId = ReplyHeaders.LogId(response);
-            var reply = await interpret(response, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", status);
             activity?.SetTag("feishu.code", reply.Code);
             activity?.SetTag("feishu.log_id", logId);
@@ -99,7 +91,7 @@ public partial class FeishuClient
             if (retry.Enabled && RetryRules.IsRateLimited(status, reply.Code))
             {
                 // Feishu refused the call before running it: waiting and sending it again is safe for any method.
-                var wait = reply.RetryAfter ?? RetryRules.Backoff(retry, rateLimitRetries + 1);
+                var wait = RetryRules.RateLimitWait(retry, reply.RetryAfter, rateLimitRetries + 1);
                 if (rateLimitRetries < retry.MaxRateLimitRetries && wait <= retry.MaxRateLimitWait && call.CanReplay() && _budget.TryWithdraw())
                 {
                     rateLimitRetries++;
@@ -115,7 +107,7 @@ public partial class FeishuClient
 
             activity?.SetStatus(ActivityStatusCode.Error, reply.Msg);
             FeishuLog.Failed(_logger, method, path, status, reply.Code, reply.Msg, logId);
-            throw FeishuErrors.Create(status, reply.Code, reply.Msg, reply.Error, logId, Describe(call), call.Endpoint.FindError(reply.Code), reply.RetryAfter);
+            throw FeishuErrors.Create(status, reply.Code, reply.Msg, reply.Error, logId, Describe(call), call.Endpoint.FindError(reply.Code), reply.RetryAfter, reply.BodyExcerpt);
         }
     }
 

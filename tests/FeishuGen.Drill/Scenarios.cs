@@ -188,6 +188,17 @@ internal static class Scenarios
             return "first call: 503, retried with the one retry, succeeded; second call: 503 thrown after 1 send";
         });
 
+        foreach (var scenario in ReplyScenarios.All())
+        {
+            yield return scenario;
+        }
+
+        foreach (var scenario in TokenScenarios.All())
+        {
+            yield return scenario;
+        }
+
+        yield return new("upload slower than the 30 s limit, per-call limit 2 min", "the per-call limit holds; without it the same upload times out at 30 s", SlowUpload.RunAsync);
         yield return new("huge download (256 MiB)", "streamed as it arrives: every byte right, little memory", Download.RunAsync);
         yield return new("1,000 concurrent calls across a token expiry", "one token fetch per key and lifetime; no POST sent twice", Concurrency.RunAsync);
     }
@@ -195,7 +206,7 @@ internal static class Scenarios
     public static Task Post(DrillContext d, string id)
         => d.Api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(new UpdateResultEcoBackgroundCheckRequest { BackgroundCheckId = id, Result = "通过", ResultTime = "1700000000000" });
 
-    private static async Task<T> Fails<T>(Func<Task> call)
+    public static async Task<T> Fails<T>(Func<Task> call)
         where T : Exception
     {
         try

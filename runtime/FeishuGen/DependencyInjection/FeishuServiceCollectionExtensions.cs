@@ -55,4 +55,21 @@ public static class FeishuServiceCollectionExtensions
         // The client times its own attempts; the factory's client must not cut them short.
         return services.AddHttpClient(HttpClientName, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>
+    /// Shares tokens between the instances of an app through the app's <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/>
+    /// (register one first, e.g. <c>services.AddStackExchangeRedisCache(…)</c>): one instance fetches
+    /// a token per lifetime and the others use it; if the shared cache fails, each instance goes on
+    /// with its own tokens. Any IDistributedCache works, so FeishuGen takes no Redis dependency.
+    /// </summary>
+    /// <param name="services">The services (call after <c>AddFeishu</c> or before: this replaces the in-memory cache).</param>
+    public static IServiceCollection AddFeishuDistributedTokenCache(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<IFeishuTokenCache>(sp => new DistributedFeishuTokenCache(
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<DistributedFeishuTokenCache>>())));
+        return services;
+    }
 }

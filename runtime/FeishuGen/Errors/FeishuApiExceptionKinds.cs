@@ -15,7 +15,7 @@ public sealed class FeishuRateLimitException : FeishuApiException
     }
 
     /// <summary>How long Feishu asked to wait (x-ogw-ratelimit-reset), when it said.</summary>
-    public TimeSpan? RetryAfter { get; internal set; }
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>The app or user lacks a permission; <see cref="FeishuApiException.MissingScopes"/> names it when Feishu does. Never retried.</summary>
@@ -69,8 +69,8 @@ public sealed class FeishuTransportException : FeishuException
     }
 
     /// <summary>Whether the attempt timed out (rather than failing to connect or losing the connection).</summary>
-    public bool IsTimeout { get; internal set; }
+    public bool IsTimeout { get; init; }
 
     /// <summary>How many attempts were made.</summary>
-    public int Attempts { get; internal set; }
+    public int Attempts { get; init; }
 }

@@ -14,6 +14,9 @@ internal static class FeishuErrors
     /// <summary>The user token is invalid or expired.</summary>
     public static bool IsInvalidUserToken(int code) => code is 99991668 or 99991677;
 
+    /// <summary>The refresh token is used (20073), invalid (20026), expired (20037) or revoked (20064): only a new sign-in helps.</summary>
+    public static bool IsSpentRefreshToken(int code) => code is 20073 or 20026 or 20037 or 20064;
+
     public static FeishuErrorCategory Categorize(int? httpStatus, int code)
     {
         if (code == 99991400 || httpStatus == 429)
@@ -26,7 +29,7 @@ internal static class FeishuErrors
             return FeishuErrorCategory.Permission;
         }
 
-        if (IsInvalidAppOrTenantToken(code) || IsInvalidUserToken(code) || code is 99991661 or 99991543 or 10014 or 99991662 or 99991673 or 10012)
+        if (IsInvalidAppOrTenantToken(code) || IsInvalidUserToken(code) || code is 99991661 or 99991543 or 10014 or 99991662 or 99991673 or 10012 || IsSpentRefreshToken(code))
         {
             return FeishuErrorCategory.Authentication;
         }
@@ -34,7 +37,7 @@ internal static class FeishuErrors
         return httpStatus is >= 500 ? FeishuErrorCategory.Server : FeishuErrorCategory.Business;
     }
 
-    public static FeishuApiException Create(int? httpStatus, int code, string msg, FeishuErrorDetails? details, string? logId, string? endpoint, FeishuErrorDoc? doc, System.TimeSpan? retryAfter = null)
+    public static FeishuApiException Create(int? httpStatus, int code, string msg, FeishuErrorDetails? details, string? logId, string? endpoint, FeishuErrorDoc? doc, System.TimeSpan? retryAfter = null, string? bodyExcerpt = null)
     {
         var missing = MissingScopes(details);
         var message = FeishuApiException.Compose(httpStatus, code, msg, endpoint, logId ?? details?.LogId, doc, missing);
@@ -48,14 +51,8 @@ internal static class FeishuErrors
             _ => new FeishuApiException(code, msg, message),
         };
 
-        exception.HttpStatus = httpStatus;
-        exception.LogId = logId ?? details?.LogId;
-        exception.Category = category;
-        exception.Endpoint = endpoint;
-        exception.Description = doc?.Description;
-        exception.Hint = doc?.Hint;
-        exception.Details = details;
-        exception.MissingScopes = missing;
+        exception.SetReply(httpStatus, logId ?? details?.LogId, bodyExcerpt);
+        exception.Describe(category, endpoint, doc, details, missing);
         return exception;
     }
 

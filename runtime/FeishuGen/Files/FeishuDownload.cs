@@ -22,14 +22,22 @@ public sealed class FeishuDownload : IDisposable, IAsyncDisposable
         var headers = response.Content.Headers;
         ContentType = headers.ContentType?.MediaType;
         Length = headers.ContentLength;
-        FileName = FileNameOf(headers.ContentDisposition);
+        RawFileName = FileNameOf(headers.ContentDisposition);
+        FileName = Files.SafeFileName.From(RawFileName);
     }
 
     /// <summary>The file's bytes, streamed.</summary>
     public Stream Content { get; }
 
-    /// <summary>The file name from Content-Disposition (<c>filename*</c> preferred, percent-decoded), or null.</summary>
+    /// <summary>
+    /// The file name from Content-Disposition made safe to save under: no directory parts (a reply
+    /// naming <c>../../evil.sh</c> gives <c>evil.sh</c>), no characters a file system refuses, no
+    /// device names. Null when the reply names no file.
+    /// </summary>
     public string? FileName { get; }
+
+    /// <summary>The file name exactly as the reply gave it (<c>filename*</c> preferred, percent-decoded): never join it to a path.</summary>
+    public string? RawFileName { get; }
 
     /// <summary>The media type, or null.</summary>
     public string? ContentType { get; }

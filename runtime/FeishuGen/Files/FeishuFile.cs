@@ -15,6 +15,10 @@ public sealed class FeishuFile
         Content = content ?? throw new ArgumentNullException(nameof(content));
         FileName = string.IsNullOrEmpty(fileName) ? throw new ArgumentException("A file part needs a file name.", nameof(fileName)) : fileName;
         ContentType = contentType ?? "application/octet-stream";
+        if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ContentType, out _))
+        {
+            throw new ArgumentException($"'{ContentType}' is not a media type such as image/png.", nameof(contentType));
+        }
     }
 
     /// <summary>The content.</summary>

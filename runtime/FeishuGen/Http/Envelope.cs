@@ -8,7 +8,17 @@ namespace FeishuGen.Http;
 
 /// <summary>A parsed reply envelope: <c>{code, msg, data, error}</c>.</summary>
 /// <typeparam name="T">The type of <c>data</c>.</typeparam>
-internal readonly record struct Envelope<T>(bool IsJson, int Code, string Msg, T? Data, FeishuErrorDetails? Error);
+/// <param name="IsJson">The body is a JSON object.</param>
+/// <param name="HasCode">The object has Feishu's <c>code</c>: without it the reply is not Feishu's (a gateway's or proxy's JSON).</param>
+/// <param name="Code">Feishu's code (0 when absent).</param>
+/// <param name="Msg">Feishu's msg.</param>
+/// <param name="Data">The reply's data.</param>
+/// <param name="Error">The reply's error object.</param>
+internal readonly record struct Envelope<T>(bool IsJson, bool HasCode, int Code, string Msg, T? Data, FeishuErrorDetails? Error)
+{
+    /// <summary>Feishu's own word that the call succeeded.</summary>
+    public bool IsSuccess => HasCode && Code == 0;
+}
 
 /// <summary>
 /// Reads the envelope in one pass over the bytes, whatever the HTTP status and whatever the
@@ -21,12 +31,13 @@ internal static class EnvelopeReader
     {
         if (!LooksLikeJsonObject(body))
         {
-            return new Envelope<T>(false, 0, string.Empty, null, null);
+            return new Envelope<T>(false, false, 0, string.Empty, null, null);
         }
 
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         reader.Read();
         var code = 0;
+        var hasCode = false;
         var msg = string.Empty;
         T? data = null;
         FeishuErrorDetails? error = null;
@@ -35,7 +46,9 @@ internal static class EnvelopeReader
             if (reader.ValueTextEquals("code"u8))
             {
                 reader.Read();
-                code = (int)(FeishuJsonReader.ReadInt64(ref reader) ?? 0);
+                var value = FeishuJsonReader.ReadInt64(ref reader);
+                hasCode = value is not null;
+                code = (int)(value ?? 0);
             }
             else if (reader.ValueTextEquals("msg"u8))
             {
@@ -58,7 +71,7 @@ internal static class EnvelopeReader
             }
         }
 
-        return new Envelope<T>(true, code, msg, data, error);
+        return new Envelope<T>(true, hasCode, code, msg, data, error);
     }
 
     /// <summary>Reads only code, msg and error, skipping data (for failed replies whose data would not fit).</summary>

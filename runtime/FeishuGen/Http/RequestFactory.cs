@@ -15,11 +15,20 @@ internal static class RequestFactory
     // Feishu reads UTF-8 JSON: Chinese text goes over the wire as written, not as \u escapes.
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static HttpRequestMessage Create(FeishuApiCall call, Uri baseAddress, string token, string userAgent, IDictionary<FeishuFile, long> streamStarts)
+    public static HttpRequestMessage Create(FeishuApiCall call, Uri baseAddress, string token, string userAgent, IReadOnlyDictionary<string, string>? headers, IDictionary<FeishuFile, long> streamStarts)
     {
         var request = new HttpRequestMessage(new HttpMethod(call.Endpoint.HttpMethod), new Uri(baseAddress, call.PathAndQuery()));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.UserAgent.ParseAdd(userAgent);
+        if (headers is not null)
+        {
+            // Checked when the options were built (no client-owned names, no line breaks).
+            foreach (var header in headers)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
         if (call.Form is { } form)
         {
             request.Content = Multipart(form, streamStarts);
@@ -41,9 +50,14 @@ internal static class RequestFactory
     }
 
     // Files are streamed from their current position; a replay rewinds seekable streams to it.
-    private static MultipartFormDataContent Multipart(FeishuFormData form, IDictionary<FeishuFile, long> streamStarts)
+    // MultipartContent rather than MultipartFormDataContent: the latter rewrites a Content-Disposition
+    // it cannot parse. Part headers are written in UTF-8 so that file names travel as written.
+    private static MultipartContent Multipart(FeishuFormData form, IDictionary<FeishuFile, long> streamStarts)
     {
-        var content = new MultipartFormDataContent();
+        var content = new MultipartContent("form-data", "feishugen-" + Guid.NewGuid().ToString("N"))
+        {
+            HeaderEncodingSelector = static (_, _) => System.Text.Encoding.UTF8,
+        };
         foreach (var part in form)
         {
             if (part.Value is FeishuFile file)
@@ -61,19 +75,20 @@ internal static class RequestFactory
                 }
 
                 var stream = new StreamContent(new NonDisposingStream(file.Content));
+                stream.Headers.TryAddWithoutValidation("Content-Disposition", Files.FormDataDisposition.For(part.Key, file.FileName));
                 stream.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
-                content.Add(stream, Quote(part.Key), Quote(file.FileName));
+                content.Add(stream);
             }
             else
             {
-                content.Add(new StringContent((string)part.Value), Quote(part.Key));
+                var text = new StringContent((string)part.Value);
+                text.Headers.TryAddWithoutValidation("Content-Disposition", Files.FormDataDisposition.For(part.Key, null));
+                content.Add(text);
             }
         }
 
         return content;
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Keeps the caller's stream open when the request is disposed: the caller owns it.</summary>
     private sealed class NonDisposingStream : Stream

@@ -42,15 +42,39 @@ internal static class RetryRules
         return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
     }
 
-    /// <summary>The wait Feishu asks for in x-ogw-ratelimit-reset (seconds), or Retry-After.</summary>
+    /// <summary>
+    /// The wait Feishu asks for in x-ogw-ratelimit-reset (seconds), or Retry-After; null when
+    /// neither says. A wait too large for a TimeSpan (<c>1e300</c>, <c>Infinity</c>) is
+    /// <see cref="TimeSpan.MaxValue"/>, which no MaxRateLimitWait allows; NaN and negatives are
+    /// ignored as unreadable.
+    /// </summary>
     public static TimeSpan? ResetAfter(HttpResponseMessage response)
     {
         var reset = ReplyHeaders.First(response, "x-ogw-ratelimit-reset");
         if (reset is not null && double.TryParse(reset, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return seconds >= MaxWaitSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(seconds);
         }
 
         return response.Headers.RetryAfter?.Delta;
     }
+
+    /// <summary>
+    /// How long to wait before retrying a rate-limited call: what Feishu asked for plus jitter of
+    /// half to one <see cref="FeishuRetryOptions.BaseDelay"/>, so that callers limited together
+    /// (a reset of 0, or the same window) do not all come back in the same millisecond.
+    /// </summary>
+    public static TimeSpan RateLimitWait(FeishuRetryOptions options, TimeSpan? asked, int retry)
+    {
+        if (asked == TimeSpan.MaxValue)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        var jitter = TimeSpan.FromMilliseconds(options.BaseDelay.TotalMilliseconds * (0.5 + (Random.Shared.NextDouble() / 2)));
+        return (asked ?? Backoff(options, retry)) + jitter;
+    }
+
+    // A day: longer than any MaxRateLimitWait worth having, and far below TimeSpan's range.
+    private const double MaxWaitSeconds = 86_400;
 }

@@ -23,4 +23,13 @@ internal static partial class FeishuLog
 
     [LoggerMessage(5, LogLevel.Warning, "Feishu {Method} {Path} could not be sent: {Reason}")]
     public static partial void TransportFailed(ILogger logger, string method, string path, string reason, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Refreshing the {TokenType} failed ({Reason}); the cached one stays valid for {RemainingSeconds} s and is used meanwhile")]
+    public static partial void UsingCachedToken(ILogger logger, string tokenType, string reason, long remainingSeconds);
+
+    [LoggerMessage(7, LogLevel.Information, "Feishu rejected the cached app_access_token while issuing a tenant token; fetching a new app token once")]
+    public static partial void AppTokenRejected(ILogger logger);
+
+    [LoggerMessage(8, LogLevel.Warning, "The shared token cache failed ({Reason}); tokens are kept in this process for the next {Seconds} s")]
+    public static partial void SharedCacheUnavailable(ILogger logger, string reason, long seconds);
 }

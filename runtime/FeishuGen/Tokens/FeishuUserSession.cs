@@ -43,10 +43,28 @@ public sealed class FeishuUserSession
 
     internal bool IsDue(DateTimeOffset now, TimeSpan margin) => ExpiresAt is { } expires && now >= expires - margin;
 
-    /// <summary>Refreshes unless another caller already replaced <paramref name="staleToken"/>.</summary>
-    internal async Task RefreshAsync(string staleToken, Func<string, CancellationToken, Task<(string Access, string? Refresh, int ExpiresIn)>> exchange, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refreshes unless another caller already replaced <paramref name="staleToken"/>. The exchange
+    /// and the save run detached, under their own time limit: Feishu spends the old refresh token
+    /// the moment it answers, so once the request is out the new pair must be kept and handed to
+    /// <see cref="Refreshed"/> whatever the caller does. A caller that gives up only stops waiting.
+    /// </summary>
+    internal Task RefreshAsync(string staleToken, Func<string, CancellationToken, Task<(string Access, string? Refresh, int ExpiresIn)>> exchange, TimeProvider time, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var refresh = RefreshDetachedAsync(staleToken, exchange, time, timeLimit);
+        if (!cancellationToken.CanBeCanceled || refresh.IsCompleted)
+        {
+            return refresh;
+        }
+
+        // Observed here so that a failure after the caller left is not an unobserved task exception.
+        _ = refresh.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return refresh.WaitAsync(cancellationToken);
+    }
+
+    private async Task RefreshDetachedAsync(string staleToken, Func<string, CancellationToken, Task<(string Access, string? Refresh, int ExpiresIn)>> exchange, TimeProvider time, TimeSpan timeLimit)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
             if (AccessToken != staleToken)
@@ -59,13 +77,15 @@ public sealed class FeishuUserSession
                 throw new FeishuConfigurationException("The user access token expired and the session has no refresh token (request the offline_access scope to get one).");
             }
 
-            var (access, refresh, expiresIn) = await exchange(RefreshToken!, cancellationToken).ConfigureAwait(false);
+            // The exchange times its own attempts; this limit bounds the save, which holds the gate.
+            var (access, refresh, expiresIn) = await exchange(RefreshToken!, CancellationToken.None).ConfigureAwait(false);
             AccessToken = access;
             RefreshToken = refresh ?? RefreshToken;
-            ExpiresAt = expiresIn > 0 ? now.AddSeconds(expiresIn) : null;
+            ExpiresAt = expiresIn > 0 ? time.GetUtcNow().AddSeconds(expiresIn) : null;
             if (Refreshed is { } refreshed)
             {
-                await refreshed(this, cancellationToken).ConfigureAwait(false);
+                using var saveLimit = timeLimit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(timeLimit, time);
+                await refreshed(this, saveLimit.Token).ConfigureAwait(false);
             }
         }
         finally

@@ -19,10 +19,10 @@ internal sealed record StoreTenantTokenBody(
     [property: JsonPropertyName("tenant_key")] string TenantKey);
 
 /// <summary>A token reply: the token fields sit at the top level, not under data.</summary>
-internal sealed class TokenReply
+internal sealed class TokenReply : ITokenReply
 {
     [JsonPropertyName("code")]
-    public int Code { get; set; }
+    public int? Code { get; set; }
 
     [JsonPropertyName("msg")]
     public string? Msg { get; set; }
@@ -35,6 +35,22 @@ internal sealed class TokenReply
 
     [JsonPropertyName("expire")]
     public int Expire { get; set; }
+
+    [JsonIgnore]
+    public bool IsSuccess => Code == 0 && (!string.IsNullOrEmpty(TenantAccessToken) || !string.IsNullOrEmpty(AppAccessToken));
+}
+
+/// <summary>The reply of app_ticket/resend: code and msg only.</summary>
+internal sealed class TicketResendReply : ITokenReply
+{
+    [JsonPropertyName("code")]
+    public int? Code { get; set; }
+
+    [JsonPropertyName("msg")]
+    public string? Msg { get; set; }
+
+    [JsonIgnore]
+    public bool IsSuccess => Code == 0;
 }
 
 /// <summary>Body of the user token refresh (OAuth 2, /open-apis/authen/v2/oauth/token).</summary>
@@ -45,10 +61,10 @@ internal sealed record UserRefreshBody(
     [property: JsonPropertyName("refresh_token")] string RefreshToken);
 
 /// <summary>The user token reply: fields at the top level.</summary>
-internal sealed class UserTokenReply
+internal sealed class UserTokenReply : ITokenReply
 {
     [JsonPropertyName("code")]
-    public int Code { get; set; }
+    public int? Code { get; set; }
 
     [JsonPropertyName("msg")]
     public string? Msg { get; set; }
@@ -64,6 +80,10 @@ internal sealed class UserTokenReply
 
     [JsonPropertyName("refresh_token")]
     public string? RefreshToken { get; set; }
+
+    // OAuth replies speak with error fields: a reply without code but with a token is a success.
+    [JsonIgnore]
+    public bool IsSuccess => (Code ?? 0) == 0 && !string.IsNullOrEmpty(AccessToken);
 }
 
 /// <summary>Source-generated metadata for the token wire types.</summary>
@@ -72,6 +92,7 @@ internal sealed class UserTokenReply
 [JsonSerializable(typeof(StoreAppTokenBody))]
 [JsonSerializable(typeof(StoreTenantTokenBody))]
 [JsonSerializable(typeof(TokenReply))]
+[JsonSerializable(typeof(TicketResendReply))]
 [JsonSerializable(typeof(UserRefreshBody))]
 [JsonSerializable(typeof(UserTokenReply))]
 internal sealed partial class TokenJsonContext : JsonSerializerContext
