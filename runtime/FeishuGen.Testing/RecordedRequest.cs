@@ -17,6 +17,9 @@ public sealed record RecordedRequest(
     string Body,
     FeishuEndpoint? Endpoint)
 {
+    /// <summary>The id of the connection the request came on (to see when a client opens a new one).</summary>
+    public string ConnectionId { get; init; } = string.Empty;
+
     /// <summary>The body's bytes as they arrived.</summary>
     public byte[] RawBody { get; init; } = System.Array.Empty<byte>();
 

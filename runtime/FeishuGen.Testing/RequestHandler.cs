@@ -89,6 +89,7 @@ internal sealed class RequestHandler
         var recorded = new RecordedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, headers, body, endpoint)
         {
             RawBody = bytes,
+            ConnectionId = context.Connection.Id,
             FormParts = await FormParts.ReadAsync(request.ContentType, bytes).ConfigureAwait(false),
         };
         lock (_lock)

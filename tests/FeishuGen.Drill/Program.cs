@@ -7,8 +7,19 @@ using FeishuGen.Drill;
 
 // The fault drill: every failure the runtime must survive, each against a fresh local
 // Feishu-compatible server over real loopback HTTP. Prints one row per scenario and exits
-// non-zero when any scenario does not behave as expected.
+// non-zero when any scenario does not behave as expected. `multi-instance` runs the shared-token
+// drill over Redis instead (see MultiInstance.cs); `worker` is one of its app instances.
 Console.OutputEncoding = Encoding.UTF8;
+if (args.Length > 0 && args[0] == "worker")
+{
+    return await Worker.ServeAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "multi-instance")
+{
+    return await MultiInstance.RunAsync();
+}
+
 var outcomes = new List<Outcome>();
 var total = Stopwatch.StartNew();
 foreach (var scenario in Scenarios.All())

@@ -10,6 +10,7 @@ using FeishuGen.Tests.Api.Hire.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using FeishuGen.Tests.Support;
 using Xunit;
 
 namespace FeishuGen.Tests.Runtime;
@@ -100,17 +101,4 @@ public sealed class ObservabilityTests : IAsyncLifetime
     }
 
     private static UpdateResultEcoBackgroundCheckRequest Request() => new() { BackgroundCheckId = "1", Result = "通过", ResultTime = "1" };
-
-    private sealed class ListLogger : ILogger<FeishuClient>
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public System.IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, System.Exception? exception, System.Func<TState, System.Exception?, string> formatter)
-            => Lines.Enqueue(logLevel + " " + formatter(state, exception) + " " + exception);
-    }
 }
