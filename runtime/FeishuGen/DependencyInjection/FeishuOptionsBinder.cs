@@ -36,6 +36,9 @@ public static class FeishuOptionsBinder
         }
 
         options.Timeout = Span(section["Timeout"]) ?? options.Timeout;
+        options.UploadTimeout = Span(section["UploadTimeout"]) ?? options.UploadTimeout;
+        options.PooledConnectionLifetime = Span(section["PooledConnectionLifetime"]) ?? options.PooledConnectionLifetime;
+        options.MaxResponseBytes = section["MaxResponseBytes"] is { } max ? long.Parse(max, CultureInfo.InvariantCulture) : options.MaxResponseBytes;
         options.TokenRefreshMargin = Span(section["TokenRefreshMargin"]) ?? options.TokenRefreshMargin;
         options.UserAgent = section["UserAgent"] ?? options.UserAgent;
 
