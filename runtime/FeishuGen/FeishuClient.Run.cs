@@ -92,7 +92,7 @@ public partial class FeishuClient
             {
                 // Feishu refused the call before running it: waiting and sending it again is safe for any method.
                 var wait = RetryRules.RateLimitWait(retry, reply.RetryAfter, rateLimitRetries + 1);
-                if (rateLimitRetries < retry.MaxRateLimitRetries && wait <= retry.MaxRateLimitWait && call.CanReplay() && _budget.TryWithdraw())
+                if (rateLimitRetries < retry.MaxRateLimitRetries && RetryRules.WithinRateLimitWait(retry, wait) && call.CanReplay() && _budget.TryWithdraw())
                 {
                     rateLimitRetries++;
                     FeishuLog.Retrying(_logger, method, path, (long)wait.TotalMilliseconds, attempts + 1, "rate limited (code " + reply.Code + ")");

@@ -53,11 +53,17 @@ public sealed partial class FeishuClientOptions
         return probe.Headers.UserAgent.TryParseAdd(value) && probe.Headers.UserAgent.Count > 0;
     }
 
-    private void Set<T>(ref T field, T value)
+    private void Set<T>(ref T field, T value) => OptionsGuard.Set(_frozen, ref field, value, nameof(FeishuClientOptions));
+}
+
+/// <summary>The one rule of frozen options: a running client's settings do not change under it.</summary>
+internal static class OptionsGuard
+{
+    public static void Set<T>(bool frozen, ref T field, T value, string owner)
     {
-        if (_frozen)
+        if (frozen)
         {
-            throw new InvalidOperationException("These FeishuClientOptions belong to a running FeishuClient and cannot change: create a new client with new options.");
+            throw new InvalidOperationException($"These {owner} belong to a running FeishuClient and cannot change: create a new client with new options.");
         }
 
         field = value;

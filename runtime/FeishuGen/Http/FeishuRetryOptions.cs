@@ -71,13 +71,5 @@ public sealed class FeishuRetryOptions
         return copy;
     }
 
-    private void Set<T>(ref T field, T value)
-    {
-        if (_frozen)
-        {
-            throw new InvalidOperationException("These FeishuRetryOptions belong to a running FeishuClient and cannot change: create a new client with new options.");
-        }
-
-        field = value;
-    }
+    private void Set<T>(ref T field, T value) => OptionsGuard.Set(_frozen, ref field, value, nameof(FeishuRetryOptions));
 }

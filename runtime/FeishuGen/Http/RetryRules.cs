@@ -75,6 +75,10 @@ internal static class RetryRules
         return (asked ?? Backoff(options, retry)) + jitter;
     }
 
+    /// <summary>Whether a rate-limit wait is within what the options allow (the jitter added to it does not count).</summary>
+    public static bool WithinRateLimitWait(FeishuRetryOptions options, TimeSpan wait)
+        => wait != TimeSpan.MaxValue && wait <= options.MaxRateLimitWait + options.BaseDelay;
+
     // A day: longer than any MaxRateLimitWait worth having, and far below TimeSpan's range.
     private const double MaxWaitSeconds = 86_400;
 }

@@ -114,8 +114,9 @@ internal sealed class TokenEndpoint
                 }
             }
 
-            var wait = askedWait is not null ? RetryRules.RateLimitWait(retry, askedWait, attempt) : RetryRules.Backoff(retry, attempt);
-            if (!retryable || !retry.Enabled || attempt >= retry.MaxAttempts || wait > retry.MaxRateLimitWait || !_budget.TryWithdraw())
+            var rateLimited = fault is FeishuRateLimitException;
+            var wait = rateLimited ? RetryRules.RateLimitWait(retry, askedWait, attempt) : RetryRules.Backoff(retry, attempt);
+            if (!retryable || !retry.Enabled || attempt >= retry.MaxAttempts || (rateLimited && !RetryRules.WithinRateLimitWait(retry, wait)) || !_budget.TryWithdraw())
             {
                 throw fault;
             }

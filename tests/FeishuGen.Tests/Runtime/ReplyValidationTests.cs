@@ -99,4 +99,23 @@ public sealed class ReplyValidationTests : LoopbackTest
         Server.Enqueue(new ScriptedReply(200, """{"status":"ok"}"""), "/open-apis/im/v1/images/img_foreign");
         await Assert.ThrowsAsync<FeishuResponseFormatException>(() => Api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_foreign" }));
     }
+
+    [Fact]
+    public async Task A_connection_lost_while_reading_an_error_body_is_a_typed_transport_fault_and_a_get_is_retried()
+    {
+        // The server promises 500 bytes and sends 10: the client's read of the body fails mid-way.
+        var truncated = new Dictionary<string, string> { ["Content-Type"] = "application/json", ["Content-Length"] = "500" };
+        Server.Enqueue(new ScriptedReply(400, """{"code":1""", truncated), "/open-apis/im/v1/images/img_cut");
+        await using (var file = await Api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_cut" }))
+        {
+            Assert.Equal(2, Server.ApiRequests.Count);
+        }
+
+        var options = Server.CreateClientOptions();
+        options.Retry.Enabled = false;
+        var api = new FeishuApi(options, Http);
+        Server.Enqueue(new ScriptedReply(400, """{"code":1""", truncated), "/open-apis/im/v1/images/img_cut");
+        var error = await Assert.ThrowsAsync<FeishuTransportException>(() => api.Im.V1.Image.GetAsync(new GetImageRequest { ImageKey = "img_cut" }));
+        Assert.Equal(1, error.Attempts);
+    }
 }

@@ -74,6 +74,34 @@ public sealed class TokenFaultTests : LoopbackTest
     }
 
     [Fact]
+    public async Task Token_faults_are_retried_even_when_rate_limit_waits_are_turned_off()
+    {
+        var options = Server.CreateClientOptions();
+        options.Retry.MaxRateLimitWait = TimeSpan.Zero;
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        var api = new FeishuApi(options, Http);
+        Server.Enqueue(new ScriptedReply(503, "upstream error"), FeishuTestServer.TenantTokenPath);
+
+        await api.Im.V1.Chat.ListAsync(new ListChatRequest());
+
+        Assert.Equal(2, Server.Requests.Count(r => r.Path == FeishuTestServer.TenantTokenPath));
+    }
+
+    [Fact]
+    public async Task A_reset_equal_to_MaxRateLimitWait_is_waited_for_despite_the_jitter()
+    {
+        var options = Server.CreateClientOptions();
+        options.Retry.MaxRateLimitWait = TimeSpan.FromSeconds(1);
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        var api = new FeishuApi(options, Http);
+        Server.Enqueue(new ScriptedReply(429, """{"code":99991400,"msg":"limit"}""", new Dictionary<string, string> { ["x-ogw-ratelimit-reset"] = "1" }), "/open-apis/im/v1/chats");
+
+        await api.Im.V1.Chat.ListAsync(new ListChatRequest());
+
+        Assert.Equal(2, Server.ApiRequests.Count);
+    }
+
+    [Fact]
     public async Task Keyed_gates_leave_nothing_behind_for_keys_no_longer_used()
     {
         var gate = new KeyedGate();
