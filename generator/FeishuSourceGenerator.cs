@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Emitting;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Reading;
@@ -53,20 +54,36 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ApiShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
             .WithTrackingName(TrackingNames.Api);
 
-        context.RegisterSourceOutput(api, static (spc, spec) =>
+        // Diagnostics about the API as a whole go to the lines the pages declare their endpoints on,
+        // in an output of their own: moving lines re-reports them without re-emitting any source.
+        var pageLines = pages
+            .Where(static result => result.Endpoint is not null)
+            .Select(static (result, _) => new PageLine(result.Endpoint!.SpecPath, result.EndpointLine))
+            .Collect()
+            .WithTrackingName(TrackingNames.PageLines);
+        var apiDiagnostics = api
+            .Select(static (spec, _) => spec.Diagnostics)
+            .Combine(pageLines)
+            .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ApiDiagnostics);
+        context.RegisterSourceOutput(apiDiagnostics, static (spc, list) =>
         {
-            foreach (var diagnostic in spec.Diagnostics)
+            foreach (var diagnostic in list)
             {
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
+        });
 
-            var files = ApiEmitter.EmitSafely(spec, out var failure);
+        context.RegisterSourceOutput(api, static (spc, spec) =>
+        {
+            // A page whose code cannot be emitted is left out with FSG0013; the others are generated.
+            var files = ApiEmitter.EmitIsolated(spec, ApiEmitter.Emit, out var failures);
             foreach (var file in files)
             {
                 spc.AddSource(file.HintName, file.Source);
             }
 
-            if (failure is not null)
+            foreach (var failure in failures)
             {
                 spc.ReportDiagnostic(failure.ToDiagnostic());
             }

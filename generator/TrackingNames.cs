@@ -9,4 +9,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Model = nameof(Model);
     public const string Api = nameof(Api);
+    public const string PageLines = nameof(PageLines);
+    public const string ApiDiagnostics = nameof(ApiDiagnostics);
 }

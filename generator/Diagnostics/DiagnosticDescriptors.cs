@@ -74,12 +74,18 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GenerationFailure = Create(
         "FSG0013", "Code generation failed",
-        "FeishuGen could not generate code for the pages of this project ({0}); no method is generated. Report the pages and this message.",
+        "FeishuGen could not generate code for {0}: {1}. Report the page and this message.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NameClaimedTwice = Create(
+        "FSG0014", "Two pages claim one method name",
+        "The method '{0}' is claimed by this page and by '{1}': {2}. Give the pages distinct SDK samples, or remove one from specs/.",
         DiagnosticSeverity.Warning);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [GenerationFailure.Id] = GenerationFailure,
+        [NameClaimedTwice.Id] = NameClaimedTwice,
         [NotAnApiPage.Id] = NotAnApiPage,
         [MissingUrl.Id] = MissingUrl,
         [MissingMethod.Id] = MissingMethod,

@@ -11,22 +11,50 @@ internal sealed record GeneratedFile(string HintName, string Source);
 /// <summary>Runs every emitter over an <see cref="ApiSpec"/>: records, resources, errors, client tree, catalogue and JSON resolver.</summary>
 internal static class ApiEmitter
 {
-    /// <summary>Like <see cref="Emit"/>, but a failure becomes an FSG0013 diagnostic instead of an exception out of the generator.</summary>
-    public static List<GeneratedFile> EmitSafely(ApiSpec api, out Diagnostics.DiagnosticInfo? failure) => EmitSafely(api, Emit, out failure);
-
-    /// <summary>Runs <paramref name="emit"/> so that any exception becomes FSG0013 (tests pass a failing emitter).</summary>
-    internal static List<GeneratedFile> EmitSafely(ApiSpec api, System.Func<ApiSpec, List<GeneratedFile>> emit, out Diagnostics.DiagnosticInfo? failure)
+    /// <summary>
+    /// Runs <paramref name="emit"/> (<see cref="Emit"/>; tests pass a failing one) so that no
+    /// exception escapes the generator and no page costs the others: when emitting fails, each page
+    /// is emitted alone to find those that fail on their own; they get FSG0013 at their file and
+    /// the rest are emitted without them. Only a failure that no single page explains leaves the
+    /// project without code (FSG0013 without a file).
+    /// </summary>
+    internal static List<GeneratedFile> EmitIsolated(ApiSpec api, System.Func<ApiSpec, List<GeneratedFile>> emit, out List<Diagnostics.DiagnosticInfo> failures)
     {
-        failure = null;
+        failures = new List<Diagnostics.DiagnosticInfo>();
         try
         {
             return emit(api);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            failure = new Diagnostics.DiagnosticInfo(Diagnostics.DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0,
-                new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
-            return new List<GeneratedFile>();
+            var good = new List<EndpointModel>();
+            foreach (var endpoint in api.Endpoints)
+            {
+                try
+                {
+                    emit(ApiShaper.Shape(new[] { endpoint.Model }, api.Options));
+                    good.Add(endpoint.Model);
+                }
+                catch (System.Exception pageError) when (pageError is not System.OperationCanceledException)
+                {
+                    failures.Add(ApiShaper.PageFailure(endpoint.Model.SpecPath, pageError));
+                }
+            }
+
+            try
+            {
+                if (failures.Count == 0)
+                {
+                    throw e;
+                }
+
+                return good.Count == 0 ? new List<GeneratedFile>() : emit(ApiShaper.Shape(good, api.Options));
+            }
+            catch (System.Exception rest) when (rest is not System.OperationCanceledException)
+            {
+                failures.Add(ApiShaper.ProjectFailure(rest));
+                return new List<GeneratedFile>();
+            }
         }
     }
 

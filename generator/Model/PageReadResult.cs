@@ -10,7 +10,15 @@ namespace FeishuGen.Generator.Model;
 internal sealed record PageReadResult(
     EndpointModel? Endpoint,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    PageSamples Samples);
+    PageSamples Samples,
+    int EndpointLine = 0);
+
+/// <summary>
+/// Where a page declares its endpoint (its request section), kept beside the model rather than in
+/// it: diagnostics about the whole API (two pages claiming one name) are placed there, while an
+/// edit that only moves lines leaves the model, and so the generated code, untouched.
+/// </summary>
+internal sealed record PageLine(string SpecPath, int Line);
 
 /// <summary>The curl sample's URL and JSON body, as the page shows them going over the wire.</summary>
 internal sealed record PageSamples(string? CurlMethod, string? CurlUrl, string? CurlBody, string? PythonCall)

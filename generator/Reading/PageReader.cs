@@ -107,7 +107,7 @@ internal static class PageReader
             requestKind ?? PayloadDetection.Request(basic.Method, body is not null, bodyFields.Count, requestExample, outline),
             PayloadDetection.Response(outline));
 
-        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall));
+        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall), request.Line);
     }
 
     // A ':name' in the URL that the 路径参数 table forgot is still a parameter the call needs.

@@ -14,25 +14,60 @@ namespace FeishuGen.Generator.Shaping;
 /// </summary>
 internal static class ApiShaper
 {
-    /// <summary>Like <see cref="Shape"/>, but a failure becomes an FSG0013 diagnostic instead of an exception out of the generator.</summary>
+    /// <summary>
+    /// Like <see cref="Shape"/>, but a failure never escapes the generator and never costs the
+    /// other pages: the pages that fail on their own get FSG0013 and the rest are shaped without
+    /// them; only a failure no single page explains leaves the project without code.
+    /// </summary>
     public static ApiSpec ShapeSafely(IEnumerable<EndpointModel> models, GeneratorOptions options)
     {
+        var all = models.ToList();
         try
         {
-            return Shape(models, options);
+            return Shape(all, options);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
-            return new ApiSpec(options, EquatableArray<EndpointSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { diagnostic }.ToEquatableArray());
+            var failures = new List<DiagnosticInfo>();
+            var good = new List<EndpointModel>();
+            foreach (var model in all)
+            {
+                try
+                {
+                    Shape(new[] { model }, options);
+                    good.Add(model);
+                }
+                catch (System.Exception pageError) when (pageError is not System.OperationCanceledException)
+                {
+                    failures.Add(PageFailure(model.SpecPath, pageError));
+                }
+            }
+
+            try
+            {
+                var spec = failures.Count > 0 ? Shape(good, options) : throw e;
+                return spec with { Diagnostics = spec.Diagnostics.Concat(failures).ToEquatableArray() };
+            }
+            catch (System.Exception rest) when (rest is not System.OperationCanceledException)
+            {
+                return new ApiSpec(options, EquatableArray<EndpointSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { ProjectFailure(rest) }.ToEquatableArray());
+            }
         }
     }
 
+    /// <summary>FSG0013 for one page, which is left out while the others are generated.</summary>
+    public static DiagnosticInfo PageFailure(string specPath, System.Exception e)
+        => new(DiagnosticDescriptors.GenerationFailure.Id, specPath, 0, 0, 0, new[] { "this page (its method is left out; the other pages are generated)", e.GetType().Name + ": " + e.Message }.ToEquatableArray());
+
+    /// <summary>FSG0013 for the project, when no single page explains the failure.</summary>
+    public static DiagnosticInfo ProjectFailure(System.Exception e)
+        => new(DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0, new[] { "the pages of this project (no method is generated)", e.GetType().Name + ": " + e.Message }.ToEquatableArray());
+
     public static ApiSpec Shape(IEnumerable<EndpointModel> models, GeneratorOptions options)
     {
-        // Pages whose samples name the SDK call come first, so that when an old page and a new one
-        // describe the same endpoint, the new page's names and docs are the ones generated.
-        var ordered = models.OrderBy(m => m.Naming.FromSample ? 0 : 1).ThenBy(m => m.SpecPath, System.StringComparer.Ordinal).ToList();
+        // The order decides who keeps a name that two pages claim, so it depends on what the pages
+        // say, never on file names: see NameClaims.
+        var ordered = NameClaims.Order(models);
         var diagnostics = new List<DiagnosticInfo>();
         var registry = new TypeRegistry();
         var endpoints = new List<EndpointSpec>();
@@ -52,12 +87,16 @@ internal static class ApiShaper
                     continue;
                 }
 
-                // Another endpoint that the naming rules happen to give the same name: numbered.
+                // Another endpoint claims the same name: the one whose URL agrees with it keeps it (it came
+                // first), this one is renamed, and both pages say so.
+                var claimed = NameClaims.Describe(model.Naming);
                 for (var n = 2; seen.ContainsKey(key); n++)
                 {
                     spec = Renumber(spec, n);
                     key = spec.Namespace + "." + spec.ResourceClass + "." + spec.MethodName;
                 }
+
+                diagnostics.AddRange(NameClaims.Conflict(first, model, claimed, spec.ResourceClass + "." + spec.MethodName));
             }
 
             seen.Add(key, model);
@@ -189,7 +228,7 @@ internal static class ApiShaper
 
         foreach (var field in model.BodyFields)
         {
-            var type = resolver.Declared(field.Type, null, null, field.Name);
+            var type = resolver.DeclaredPart(field.Type, field.Name);
             var part = type.Kind is TypeKind.File or TypeKind.String or TypeKind.Int64 or TypeKind.Boolean ? type : TypeRef.String;
             properties.Add(Property(field, endpoint.RequestType, taken, part, ParameterLocation.Form));
         }

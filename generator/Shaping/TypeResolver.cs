@@ -25,18 +25,21 @@ internal sealed class TypeResolver
         _context = context;
     }
 
-    /// <summary>The type of a field declared as <paramref name="type"/>, shaped by <paramref name="shape"/> and <paramref name="example"/>.</summary>
+    /// <summary>The type of a multipart field declared as <paramref name="type"/>: a file part for <c>file</c>/<c>binary</c>.</summary>
+    public TypeRef DeclaredPart(string type, string nameHint)
+        => type.Trim().ToLowerInvariant() is "file" or "binary" ? TypeRef.File : Declared(type, null, null, nameHint);
+
+    /// <summary>
+    /// The type of a JSON field declared as <paramref name="type"/>, shaped by <paramref name="shape"/>
+    /// and <paramref name="example"/>. JSON has no file parts: a type named <c>file</c> there is a
+    /// record the page calls file (a document's file block), or a value the example shows.
+    /// </summary>
     public TypeRef Declared(string type, TypeDefinition? shape, JsonValue? example, string nameHint)
     {
         var lowered = type.Trim().ToLowerInvariant();
         if (Primitive(lowered) is { } primitive)
         {
             return primitive;
-        }
-
-        if (lowered is "file" or "binary")
-        {
-            return TypeRef.File;
         }
 
         if (lowered is "array" or "list" || TypeNames.ArrayItem(lowered) is not null)

@@ -102,8 +102,12 @@ public sealed class DiagnosticCatalogueTests
                 return (Read(Replace("| 支持的访问令牌 | tenant_access_token |", "| 支持的访问令牌 | tenant_access_token, robot_token |")), 10);
             case "FSG0013":
                 var api = ApiShaper.Shape(new[] { PageReader.Read("/p/specs/seed.md", seed).Endpoint! }, GeneratorOptions.Default);
-                ApiEmitter.EmitSafely(api, _ => throw new InvalidOperationException("forced"), out var failure);
-                return (new[] { failure! }, 0);
+                ApiEmitter.EmitIsolated(api, _ => throw new InvalidOperationException("forced"), out var failures);
+                return (failures, 0);
+            case "FSG0014":
+                var seedPage = PageReader.Read("/p/specs/seed.md", seed).Endpoint!;
+                var copy = PageReader.Read("/p/specs/copy.md", Replace("/eco_background_checks/update_result", "/eco_background_checks/:id/update_result")).Endpoint!;
+                return (ApiShaper.Shape(new[] { copy, seedPage }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/copy.md").ToList(), 0);
             default:
                 throw new InvalidOperationException("No trigger for " + id + ": add one with the new diagnostic.");
         }

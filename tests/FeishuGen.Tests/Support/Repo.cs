@@ -22,6 +22,15 @@ internal static class Repo
         }
     }
 
+    /// <summary>A real page of ../shared (CI lays shared/ beside the clone), read where it lies.</summary>
+    /// <param name="folder">feishu-docs, feishu-docs-portal or feishu-docs-markdown.</param>
+    /// <param name="relativePath">The page's path inside the folder.</param>
+    public static string SharedPage(string folder, string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", folder, relativePath));
+        return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException("This test reads a real page from ../shared, which must lie beside the repository.", path);
+    }
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
