@@ -82,10 +82,16 @@ internal static class DiagnosticDescriptors
         "The method '{0}' is claimed by this page and by '{1}': {2}. Give the pages distinct SDK samples, or remove one from specs/.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UrlNameClaimedTwice = Create(
+        "FSG0015", "Two pages get one method name from their URLs",
+        "The method '{0}', derived from the URL, is also derived for '{1}': {2}",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [GenerationFailure.Id] = GenerationFailure,
         [NameClaimedTwice.Id] = NameClaimedTwice,
+        [UrlNameClaimedTwice.Id] = UrlNameClaimedTwice,
         [NotAnApiPage.Id] = NotAnApiPage,
         [MissingUrl.Id] = MissingUrl,
         [MissingMethod.Id] = MissingMethod,

@@ -27,12 +27,18 @@ internal static class NameClaims
 
     public static string Describe(SdkNaming naming) => naming.Service + "." + naming.Version + "." + naming.Resource + "." + naming.Method;
 
-    /// <summary>FSG0014 for both pages: the keeper, and the page renamed to <paramref name="renamedTo"/>.</summary>
+    /// <summary>
+    /// A diagnostic for both pages: the keeper, and the page renamed to <paramref name="renamedTo"/>.
+    /// FSG0014 (a warning) when the renamed page's own SDK sample gives the name: code written
+    /// against the official name would move. FSG0015 (a note) when both names are only derived
+    /// from URLs (FSG0010): FeishuGen's guesses collided, and nothing on the pages can be fixed.
+    /// </summary>
     public static IEnumerable<DiagnosticInfo> Conflict(EndpointModel keeper, EndpointModel renamed, string claimed, string renamedTo)
     {
-        yield return new DiagnosticInfo(DiagnosticDescriptors.NameClaimedTwice.Id, keeper.SpecPath, 0, 0, 0,
+        var id = renamed.Naming.FromSample ? DiagnosticDescriptors.NameClaimedTwice.Id : DiagnosticDescriptors.UrlNameClaimedTwice.Id;
+        yield return new DiagnosticInfo(id, keeper.SpecPath, 0, 0, 0,
             new[] { claimed, renamed.SpecPath, "this page keeps it (its URL agrees with the name best) and the other page's method is generated as '" + renamedTo + "'" }.ToEquatableArray());
-        yield return new DiagnosticInfo(DiagnosticDescriptors.NameClaimedTwice.Id, renamed.SpecPath, 0, 0, 0,
+        yield return new DiagnosticInfo(id, renamed.SpecPath, 0, 0, 0,
             new[] { claimed, keeper.SpecPath, "that page keeps it (its URL agrees with the name best) and this page's method is generated as '" + renamedTo + "'" }.ToEquatableArray());
     }
 

@@ -68,7 +68,7 @@ internal sealed class Worker : IDisposable
     /// <summary>The worker's side: reads "run N" lines, answers "done, failed, token requests, shared cache down, errors".</summary>
     public static async Task<int> ServeAsync(string[] args)
     {
-        var redis = new RedisCache(new RedisCacheOptions { Configuration = LocalRedis.ConfigurationFor(int.Parse(args[4])), InstanceName = args[5] });
+        var redis = new RedisCache(new RedisCacheOptions { Configuration = LocalRedis.ConfigurationFor(int.Parse(args[4]), 1000), InstanceName = args[5] });
         var cache = new DistributedFeishuTokenCache(redis) { OutageBackoff = TimeSpan.FromSeconds(60) };
         var options = new FeishuClientOptions { BaseAddress = new Uri(args[1]), AppId = args[2], AppSecret = args[3], TokenRefreshMargin = TimeSpan.FromSeconds(RefreshMarginSeconds) };
         using var client = new FeishuClient(options, tokenCache: cache);

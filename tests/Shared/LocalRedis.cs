@@ -25,10 +25,11 @@ public sealed class LocalRedis : IAsyncDisposable
 
     public IPEndPoint EndPoint { get; }
 
-    /// <summary>A StackExchange.Redis configuration string that fails fast when Redis is gone.</summary>
-    public string Configuration => ConfigurationFor(EndPoint.Port);
+    /// <summary>A StackExchange.Redis configuration string with timeouts that a busy test machine does not hit.</summary>
+    public string Configuration => ConfigurationFor(EndPoint.Port, 10_000);
 
-    public static string ConfigurationFor(int port) => $"127.0.0.1:{port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000,connectRetry=0";
+    /// <summary>A configuration string for <paramref name="port"/>; short timeouts make an outage show quickly.</summary>
+    public static string ConfigurationFor(int port, int timeoutMs) => $"127.0.0.1:{port},abortConnect=false,connectTimeout={timeoutMs},syncTimeout={timeoutMs},asyncTimeout={timeoutMs},connectRetry=0";
 
     public static async Task<LocalRedis> StartAsync()
     {

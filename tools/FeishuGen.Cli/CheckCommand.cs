@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using FeishuGen.Generator.Diagnostics;
@@ -26,7 +27,8 @@ internal static class CheckCommand
         var results = files.Select(f => (Path: f, Result: PageReader.Read(f, File.ReadAllText(f)))).ToList();
         var api = ApiShaper.Shape(results.Where(r => r.Result.Endpoint is not null).Select(r => r.Result.Endpoint!), GeneratorOptions.Default);
         var names = api.Endpoints.ToDictionary(e => e.Model.SpecPath, e => $"{e.ServiceProperty}.{e.VersionProperty}.{e.ResourceProperty}.{e.MethodName}");
-        var extra = api.Diagnostics.ToLookup(d => d.FilePath);
+        var lines = results.Where(r => r.Result.Endpoint is not null).Select(r => new PageLine(r.Result.Endpoint!.SpecPath, r.Result.EndpointLine)).ToImmutableArray();
+        var extra = DiagnosticPlacement.AtPageLines(api.Diagnostics, lines).ToLookup(d => d.FilePath);
 
         int endpoints = 0, notApi = 0, warnings = 0;
         foreach (var (path, result) in results)

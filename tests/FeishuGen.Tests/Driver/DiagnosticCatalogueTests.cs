@@ -108,6 +108,11 @@ public sealed class DiagnosticCatalogueTests
                 var seedPage = PageReader.Read("/p/specs/seed.md", seed).Endpoint!;
                 var copy = PageReader.Read("/p/specs/copy.md", Replace("/eco_background_checks/update_result", "/eco_background_checks/:id/update_result")).Endpoint!;
                 return (ApiShaper.Shape(new[] { copy, seedPage }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/copy.md").ToList(), 0);
+            case "FSG0015":
+                var withoutSdk = seed.Substring(0, seed.IndexOf("### 调用示例", StringComparison.Ordinal));
+                var post = PageReader.Read("/p/specs/post.md", withoutSdk).Endpoint!;
+                var get = PageReader.Read("/p/specs/get.md", withoutSdk.Replace("| HTTP Method | POST |", "| HTTP Method | GET |")).Endpoint!;
+                return (ApiShaper.Shape(new[] { post, get }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/post.md").ToList(), 0);
             default:
                 throw new InvalidOperationException("No trigger for " + id + ": add one with the new diagnostic.");
         }

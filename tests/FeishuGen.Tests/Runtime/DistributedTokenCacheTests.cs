@@ -127,7 +127,8 @@ public sealed class DistributedTokenCacheTests : LoopbackTest, IClassFixture<Red
     private (FeishuClient Client, DistributedFeishuTokenCache Cache) Instance()
     {
         var redis = new RedisCache(new RedisCacheOptions { Configuration = _redis.Redis.Configuration, InstanceName = _prefix });
-        var cache = new DistributedFeishuTokenCache(redis);
+        // Generous: these tests are about sharing, and a slow moment must not look like an outage.
+        var cache = new DistributedFeishuTokenCache(redis) { OperationTimeout = TimeSpan.FromSeconds(10) };
         return (new FeishuClient(Server.CreateClientOptions(), Http, cache), cache);
     }
 
