@@ -13,7 +13,6 @@ internal static class MdDtTableReader
 {
     private static readonly Regex Row = new(@"<md-dt-tr(?:\s+level=""(\d+)"")?[^>]*>", RegexOptions.Compiled);
     private static readonly Regex Cell = new(@"<md-dt-t[dh][^>]*>(.*?)</md-dt-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
-    private static readonly Regex Tag = new(@"<[^>]+>", RegexOptions.Compiled);
 
     public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-dt-table", System.StringComparison.Ordinal);
 
@@ -45,7 +44,7 @@ internal static class MdDtTableReader
                 var cells = new List<string>();
                 foreach (Match cell in Cell.Matches(text.ToString()))
                 {
-                    cells.Add(Tag.Replace(cell.Groups[1].Value, string.Empty).Trim());
+                    cells.Add(PortalMarkup.Cell(cell.Groups[1].Value));
                 }
 
                 var isHeader = text.ToString().IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;

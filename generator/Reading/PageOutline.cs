@@ -37,7 +37,7 @@ internal sealed class PageOutline
     public static PageOutline Parse(string text)
     {
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var document = Markdown.Parse(text, Pipeline);
+        var document = Markdown.Parse(ForMarkdig(lines), Pipeline);
         var headings = new List<Heading>();
         var fences = new List<CodeFence>();
         foreach (var block in document.Descendants())
@@ -53,9 +53,33 @@ internal sealed class PageOutline
             }
         }
 
+        // The docs portal writes examples and SDK samples as components, which Markdig sees as HTML.
+        fences.AddRange(ComponentFences.Read(lines));
         headings.Sort((a, b) => a.Line.CompareTo(b.Line));
         fences.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new PageOutline(lines, headings, fences);
+    }
+
+    /// <summary>
+    /// The page as Markdig should see it, line for line: the YAML front matter and the portal's
+    /// <c>:::html</c> / <c>:::</c> fence lines become blank. CommonMark ends an HTML block only at a
+    /// blank line, so without this the heading right after a component's closing <c>:::</c> is
+    /// swallowed, and the front matter's closing <c>---</c> makes its last line a heading.
+    /// </summary>
+    private static string ForMarkdig(string[] lines)
+    {
+        var masked = (string[])lines.Clone();
+        var frontMatterEnd = lines.Length > 0 && lines[0].Trim() == "---" ? System.Array.FindIndex(lines, 1, l => l.Trim() == "---") : -1;
+        for (var i = 0; i < masked.Length; i++)
+        {
+            var trimmed = masked[i].Trim();
+            if (i <= frontMatterEnd || (trimmed.StartsWith(":::", System.StringComparison.Ordinal) && trimmed.IndexOf(' ') < 0))
+            {
+                masked[i] = string.Empty;
+            }
+        }
+
+        return string.Join("\n", masked);
     }
 
     /// <summary>The first heading whose text is <paramref name="text"/>, at any level.</summary>

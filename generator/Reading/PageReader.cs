@@ -84,7 +84,11 @@ internal static class PageReader
 
         var responseExample = ReadResponseExample(outline, filePath, diagnostics);
         var errors = ReadErrors(outline);
-        var naming = SampleReader.ReadNaming(outline, out var pythonCall) ?? NamingFromUrl(url, basic.Method, filePath, request.Line, diagnostics);
+        // The page's own word first (an SDK sample, the API explorer link, the portal path); the URL last.
+        var naming = SampleReader.ReadNaming(outline, out var pythonCall)
+            ?? PageNaming.FromApiExplorer(text)
+            ?? PageNaming.FromFrontMatter(text)
+            ?? NamingFromUrl(url, basic.Method, filePath, request.Line, diagnostics);
         var tokens = ReadTokens(basic, filePath, outline, diagnostics);
 
         var endpoint = new EndpointModel(
@@ -180,7 +184,7 @@ internal static class PageReader
             lines.Add(outline.Lines[i]);
         }
 
-        return string.Join("\n", lines).Trim();
+        return PortalMarkup.Prose(string.Join("\n", lines));
     }
 
     private static List<FieldModel> ReadSection(PageOutline outline, string filePath, string name, bool alwaysRequired, List<DiagnosticInfo> diagnostics)

@@ -27,6 +27,11 @@ internal static class PipeTableReader
                 return MdDtTableReader.Read(lines, i, end, out header);
             }
 
+            if (MdTableReader.StartsTable(lines[i]))
+            {
+                return MdTableReader.Read(lines, i, end, out header);
+            }
+
             i++;
         }
 

@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FeishuGen.Generator.Reading;
+
+/// <summary>
+/// Reads the docs portal's <c>&lt;md-table&gt;</c> (the basic table, headers, errors) into the
+/// same rows as pipe tables. Rows inside <c>&lt;md-thead&gt;</c> are the header, whatever their
+/// cells are called; in the body a row label may be an <c>&lt;md-th&gt;</c>. A 权限要求 row becomes
+/// the cleaned form's two rows, display names then keys, so one basic-table reader serves both.
+/// </summary>
+internal static class MdTableReader
+{
+    private static readonly Regex RowStart = new(@"<(md-tr|tr)[\s>]", RegexOptions.Compiled);
+    private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
+
+    public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-table", System.StringComparison.Ordinal);
+
+    public static List<TableRow> Read(string[] lines, int start, int end, out TableRow? header)
+    {
+        header = null;
+        var rows = new List<TableRow>();
+        var text = new StringBuilder();
+        var rowLine = -1;
+        var inHead = false;
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            inHead |= line.IndexOf("<md-thead", System.StringComparison.Ordinal) >= 0;
+            if (line.IndexOf("</md-thead>", System.StringComparison.Ordinal) >= 0 || line.IndexOf("<md-tbody", System.StringComparison.Ordinal) >= 0)
+            {
+                inHead = false;
+            }
+
+            if (rowLine < 0 && RowStart.IsMatch(line))
+            {
+                text.Clear();
+                rowLine = i;
+            }
+
+            if (rowLine >= 0)
+            {
+                text.Append(line).Append('\n');
+                if (line.IndexOf("</md-tr>", System.StringComparison.Ordinal) >= 0 || line.IndexOf("</tr>", System.StringComparison.Ordinal) >= 0)
+                {
+                    var raw = new List<string>();
+                    foreach (Match cell in Cell.Matches(text.ToString()))
+                    {
+                        raw.Add(cell.Groups[1].Value);
+                    }
+
+                    Add(raw, rowLine, header is null && (inHead || text.ToString().IndexOf("<md-thead", System.StringComparison.Ordinal) >= 0), rows, ref header);
+                    rowLine = -1;
+                }
+            }
+
+            if (line.IndexOf("</md-table>", System.StringComparison.Ordinal) >= 0)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private static void Add(List<string> raw, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
+    {
+        if (raw.Count == 0)
+        {
+            return;
+        }
+
+        var cells = raw.ConvertAll(PortalMarkup.Cell);
+        if (isHeader)
+        {
+            header = new TableRow(cells, line);
+            return;
+        }
+
+        var scopes = raw.Count > 1 ? PortalMarkup.Scopes(raw[1]) : new List<(string Name, string Key)>();
+        if (scopes.Count > 0)
+        {
+            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Name)) }, line));
+            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Key)) }, line));
+            return;
+        }
+
+        rows.Add(new TableRow(cells, line));
+    }
+}
