@@ -15,15 +15,23 @@ internal static class AllowedValuesEmitter
 {
     public static string ClassName(PropertySpec property) => property.ClrName + "Values";
 
-    public static void Write(SourceWriter writer, PropertySpec property)
+    /// <summary>Whether the property gets a constants class: its values are strings or integers (booleans and numbers are documented only).</summary>
+    public static bool HasConstants(PropertySpec property) => property.AllowedValues.Count > 0 && ConstantType(property) is not null;
+
+    private static string? ConstantType(PropertySpec property)
     {
         var scalar = property.Type.Kind == TypeKind.List ? property.Type.Item! : property.Type;
-        var constantType = scalar.Kind switch
+        return scalar.Kind switch
         {
             TypeKind.String => "string",
             TypeKind.Int64 => "long",
             _ => null,
         };
+    }
+
+    public static void Write(SourceWriter writer, PropertySpec property)
+    {
+        var constantType = ConstantType(property);
         if (constantType is null)
         {
             return;

@@ -52,7 +52,8 @@ internal static class PropertyDocs
         if (property.AllowedValues.Count > 0)
         {
             var values = string.Join("; ", property.AllowedValues.Select(v => "<c>" + CSharp.Xml(v.Value) + "</c> " + CSharp.Xml(v.Label)));
-            writer.Line("/// <para>Allowed values (see <see cref=\"" + AllowedValuesEmitter.ClassName(property) + "\"/>): " + values + ".</para>");
+            var constants = AllowedValuesEmitter.HasConstants(property) ? " (see <see cref=\"" + AllowedValuesEmitter.ClassName(property) + "\"/>)" : string.Empty;
+            writer.Line("/// <para>Allowed values" + constants + ": " + values + ".</para>");
         }
 
         if (property.Rules.Count > 0)

@@ -1,7 +1,9 @@
 namespace FeishuGen.Generator.Model;
 
 /// <summary>
-/// Everything one documentation page says about one endpoint, as plain values. It holds no
+/// Everything one documentation page says about one endpoint, as plain values. The response is
+/// described by <see cref="ResponseExample"/> and, where the page has a 响应体 table (the portal
+/// and standard Markdown forms), by <see cref="ResponseFields"/>. It holds no
 /// Roslyn or Markdig object and no line number, so a page edit that moves text without changing
 /// the API leaves the model equal and the generated code untouched.
 /// </summary>
@@ -23,7 +25,8 @@ internal sealed record EndpointModel(
     EquatableArray<ErrorCodeModel> Errors,
     SdkNaming Naming,
     PayloadKind RequestKind,
-    PayloadKind ResponseKind);
+    PayloadKind ResponseKind,
+    EquatableArray<FieldModel> ResponseFields = default);
 
 /// <summary>How a request or response body travels.</summary>
 internal enum PayloadKind

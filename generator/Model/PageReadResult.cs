@@ -20,8 +20,8 @@ internal sealed record PageReadResult(
 /// </summary>
 internal sealed record PageLine(string SpecPath, int Line);
 
-/// <summary>The curl sample's URL and JSON body, as the page shows them going over the wire.</summary>
-internal sealed record PageSamples(string? CurlMethod, string? CurlUrl, string? CurlBody, string? PythonCall)
+/// <summary>The curl sample's URL and JSON body (or, for uploads, its form part names, comma-separated), as the page shows them going over the wire.</summary>
+internal sealed record PageSamples(string? CurlMethod, string? CurlUrl, string? CurlBody, string? PythonCall, string? CurlFormParts = null)
 {
     public static readonly PageSamples None = new(null, null, null, null);
 }

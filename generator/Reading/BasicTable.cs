@@ -10,6 +10,7 @@ internal sealed class BasicTable
     private static readonly Regex UrlPattern = new(@"(https?://[A-Za-z0-9.\-]+(?::\d+)?/[^\s`<>|)""']*)", RegexOptions.Compiled);
     private static readonly Regex TokenWord = new(@"\b(tenant|user|app)_access_token\b", RegexOptions.Compiled);
     private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex KeyedScopes = new(@"`([a-z][\w.-]*:[^`]+)`\s*([^`]*)", RegexOptions.Compiled);
 
     public string? Url { get; private set; }
 
@@ -46,6 +47,12 @@ internal sealed class BasicTable
 
             var key = row.Cells[0].Trim();
             var value = row.Cells[1].Trim();
+
+            // Standard Markdown keeps the label's tooltip in the cell: "权限要求 调用该 API 所需的权限…".
+            if (key.StartsWith("权限要求", System.StringComparison.Ordinal))
+            {
+                key = "权限要求";
+            }
             if (value.Length == 0 && table.ReadUnlabelled(key, row.Line, scopeRows))
             {
                 continue;
@@ -87,7 +94,26 @@ internal sealed class BasicTable
 
                     break;
                 case "权限要求":
-                    scopeRows.Add(value);
+                    var pairs = KeyedScopes.Matches(value);
+                    if (pairs.Count > 0)
+                    {
+                        // Standard Markdown pairs each key with its name: `hire:exam` 更新笔试信息 `hire:exam:readonly` 获取笔试信息.
+                        var names = new List<string>();
+                        var keys = new List<string>();
+                        foreach (Match pair in pairs)
+                        {
+                            keys.Add(pair.Groups[1].Value.Trim());
+                            names.Add(pair.Groups[2].Value.Trim());
+                        }
+
+                        scopeRows.Add(string.Join("<br>", names));
+                        scopeRows.Add(string.Join("<br>", keys));
+                    }
+                    else
+                    {
+                        scopeRows.Add(value);
+                    }
+
                     break;
             }
         }

@@ -41,7 +41,7 @@ internal static class FieldTableReader
 
             var cells = PipeTableReader.Normalize(row.Cells, columns);
             var depth = NestingDepth(cells[nameColumn]);
-            var name = StripMarkup(cells[nameColumn].Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty));
+            var name = StripMarkup(cells[nameColumn].Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty).Replace("└", string.Empty));
             if (name.Length == 0)
             {
                 continue;
@@ -71,8 +71,29 @@ internal static class FieldTableReader
 
     private sealed record NestedRow(int Depth, string Name, string Type);
 
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // Older pages indent with '&emsp;' per level or a '∟'; standard Markdown writes '&nbsp;&nbsp;' per
+    // level before a '└' ('└└' on a few rows without spaces).
     private static int NestingDepth(string cell)
     {
+        var corner = cell.IndexOf('└');
+        if (corner >= 0)
+        {
+            var spaces = Count(cell.Substring(0, corner), "&nbsp;") / 2;
+            var corners = cell.Length - cell.Replace("└", string.Empty).Length;
+            return System.Math.Max(spaces, corners);
+        }
+
         var depth = 0;
         for (var at = cell.IndexOf("&emsp;", StringComparison.Ordinal); at >= 0; at = cell.IndexOf("&emsp;", at + 1, StringComparison.Ordinal))
         {
@@ -132,7 +153,7 @@ internal static class FieldTableReader
 
     // Cells may escape Markdown punctuation: string\[\] is string[], page\_size is page_size.
     private static string StripMarkup(string cell)
-        => cell.Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
+        => System.Net.WebUtility.HtmlDecode(cell).Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
 
     private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
         => new(DiagnosticDescriptors.MalformedTableRow.Id, filePath, line, 0, outline.Lines[line].Length,

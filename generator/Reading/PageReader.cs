@@ -83,6 +83,7 @@ internal static class PageReader
         }
 
         var responseExample = ReadResponseExample(outline, filePath, diagnostics);
+        var responseFields = ReadSection(outline, filePath, "响应体", alwaysRequired: false, diagnostics);
         var errors = ReadErrors(outline);
         // The page's own word first (an SDK sample, the API explorer link, the portal path); the URL last.
         var naming = SampleReader.ReadNaming(outline, out var pythonCall)
@@ -109,7 +110,8 @@ internal static class PageReader
             errors.ToEquatableArray(),
             naming,
             requestKind ?? PayloadDetection.Request(basic.Method, body is not null, bodyFields.Count, requestExample, outline),
-            PayloadDetection.Response(outline));
+            PayloadDetection.Response(outline),
+            responseFields.ToEquatableArray());
 
         return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall), request.Line);
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using FeishuGen.Generator.Model;
@@ -14,7 +15,9 @@ internal static class SampleReader
     private static readonly Regex GoCall = new(@"client\.([A-Z]\w*)\.(V\d+)\.([A-Z]\w*)\.([A-Z]\w*)\(", RegexOptions.Compiled);
     private static readonly Regex CurlMethod = new(@"-X\s+([A-Za-z]+)", RegexOptions.Compiled);
     private static readonly Regex CurlUrl = new(@"curl[^\n]*?'(https?://[^']+)'", RegexOptions.Compiled);
-    private static readonly Regex CurlBody = new(@"(?:-d|--data(?:-raw)?)\s+'(.*)'\s*$", RegexOptions.Compiled | RegexOptions.Singleline);
+    private static readonly Regex CurlFormPart = new(@"(?:-F|--form)\s+[""']([^=""']+)=", RegexOptions.Compiled);
+    // The body ends at the quote that closes its line: a comment may follow the command.
+    private static readonly Regex CurlBody = new(@"(?:-d|--data(?:-raw)?)\s+'(.*?)'[ \t]*\\?[ \t]*(?:\r?\n|$)", RegexOptions.Compiled | RegexOptions.Singleline);
 
     public static SdkNaming? ReadNaming(PageOutline outline, out string? pythonCall)
     {
@@ -60,11 +63,13 @@ internal static class SampleReader
                 var url = CurlUrl.Match(text);
                 var method = CurlMethod.Match(text);
                 var body = CurlBody.Match(text);
+                var parts = CurlFormPart.Matches(text).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).ToList();
                 return new PageSamples(
                     method.Success ? method.Groups[1].Value.ToUpperInvariant() : null,
                     url.Success ? url.Groups[1].Value : null,
-                    body.Success ? body.Groups[1].Value : null,
-                    pythonCall);
+                    parts.Count > 0 ? null : body.Success ? body.Groups[1].Value : null,
+                    pythonCall,
+                    parts.Count > 0 ? string.Join(",", parts) : null);
             }
         }
 

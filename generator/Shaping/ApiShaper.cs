@@ -246,10 +246,14 @@ internal static class ApiShaper
 
     private static TypeSpec ResponseType(EndpointSpec endpoint, TypeResolver resolver)
     {
+        // The 响应体 table, where the page has one, types data's members; the example adds what it lacks.
         var data = Parse(endpoint.Model.ResponseExample)?.Get("data");
-        var properties = data is { Kind: JsonKind.Object }
-            ? resolver.InferredProperties(data, endpoint.ResponseType)
-            : new List<PropertySpec>();
+        var table = endpoint.Model.ResponseFields.FirstOrDefault(f => f.Name == "data")?.Shape;
+        var properties = table is not null
+            ? resolver.ShapedProperties(table, data is { Kind: JsonKind.Object } ? data : null, endpoint.ResponseType)
+            : data is { Kind: JsonKind.Object }
+                ? resolver.InferredProperties(data, endpoint.ResponseType)
+                : new List<PropertySpec>();
         var summary = "The data of a successful reply to " + endpoint.Model.Title + ".";
         return new TypeSpec(endpoint.Namespace, endpoint.ResponseType, TypeRole.Response, summary,
             properties.ToEquatableArray(), KeepsUnknownMembers: true);

@@ -108,9 +108,15 @@ internal sealed class TypeResolver
     /// <summary>The record for a 类型额外说明 definition, with its properties typed from the tree and the example.</summary>
     public TypeRef Shape(TypeDefinition definition, JsonValue? example)
     {
+        var typeName = Identifiers.Pascal(definition.Name);
+        return _registry.Register(_namespace, typeName, _context, ShapedProperties(definition, example, typeName));
+    }
+
+    /// <summary>The properties a definition and its example give: declared members typed from the tree, then members only the example shows.</summary>
+    public List<PropertySpec> ShapedProperties(TypeDefinition definition, JsonValue? example, string typeName)
+    {
         var properties = new List<PropertySpec>();
         var taken = new HashSet<string>();
-        var typeName = Identifiers.Pascal(definition.Name);
         foreach (var property in definition.Properties)
         {
             var value = example?.Kind == JsonKind.Object ? example.Get(property.Name) : null;
@@ -130,7 +136,7 @@ internal sealed class TypeResolver
             }
         }
 
-        return _registry.Register(_namespace, typeName, _context, properties);
+        return properties;
     }
 
     /// <summary>The type a JSON example value shows: objects become records named after <paramref name="nameHint"/>.</summary>

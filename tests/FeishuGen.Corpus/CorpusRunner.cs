@@ -12,8 +12,10 @@ namespace FeishuGen.Corpus;
 /// <summary>Runs every check on every page against the compiled corpus.</summary>
 internal static class CorpusRunner
 {
-    // An API page names an open-apis URL in its request table, labelled (cleaned pages) or not (older pages).
-    private static readonly Regex ApiPage = new(@"^\|\s*(HTTP URL\s*\|\s*)?`?https://open\.(feishu\.cn|larksuite\.com)/open-apis/", RegexOptions.Multiline | RegexOptions.Compiled);
+    // An API page names an open-apis URL in its request table, labelled (cleaned pages) or not
+    // (older pages), as a pipe-table cell or the portal's <md-td>. Decided from the raw text, so a
+    // page the reader misses still counts as an API page that failed.
+    private static readonly Regex ApiPage = new(@"^(\|\s*(HTTP URL\s*\|\s*)?`?|\s*<md-td>\s*)https://open\.(feishu\.cn|larksuite\.com)/open-apis/", RegexOptions.Multiline | RegexOptions.Compiled);
 
     public static async Task<List<PageOutcome>> RunAsync(string folder, IReadOnlyList<(string Path, string Text)> pages, CompiledCorpus compiled)
     {

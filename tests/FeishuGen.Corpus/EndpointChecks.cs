@@ -31,6 +31,11 @@ internal sealed class EndpointChecks
             return CheckResult.NotApplicable("page: no curl sample");
         }
 
+        if (endpoint.RequestKind == FeishuPayloadKind.Multipart)
+        {
+            return MultipartWire(endpoint, samples, url);
+        }
+
         JsonNode? curlBody = null;
         if (!string.IsNullOrWhiteSpace(samples.CurlBody))
         {
@@ -159,18 +164,81 @@ internal sealed class EndpointChecks
         return envelope["data"] is JsonObject data ? RoundTrip(data, endpoint.ResponseType) : CheckResult.NotApplicable("page: data is not an object");
     }
 
-    public static CheckResult Naming(FeishuEndpoint endpoint, string pageText)
+    // An upload's curl sends form parts: each must be a part the generated request documents, on the documented method and path.
+    private static CheckResult MultipartWire(FeishuEndpoint endpoint, PageSamples samples, Uri url)
     {
-        var match = PythonCall.Match(pageText);
-        if (!match.Success)
+        var documented = endpoint.RequestType.GetProperties()
+            .Select(p => p.GetCustomAttribute<FeishuFormPartAttribute>()?.Name)
+            .Where(n => n is not null)
+            .ToHashSet();
+        if (documented.Count == 0)
         {
-            return CheckResult.NotApplicable("page: no Python sample");
+            return CheckResult.NotApplicable("page: the upload documents no form parts (it takes FeishuFormData)");
         }
 
-        var expected = string.Join(".", match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value, match.Groups[4].Value);
-        var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
-        return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, Python sample {expected}");
+        if (samples.CurlFormParts is null)
+        {
+            return CheckResult.NotApplicable("page: the upload's curl sample sends no form parts");
+        }
+
+        if (samples.CurlMethod is { } method && method != endpoint.HttpMethod)
+        {
+            return CheckResult.Fail($"curl sends {method}, the client {endpoint.HttpMethod}");
+        }
+
+        var template = endpoint.PathTemplate.Trim('/').Split('/');
+        var segments = url.AbsolutePath.Trim('/').Split('/');
+        if (template.Length != segments.Length || template.Where((t, i) => t[0] != ':' && t != segments[i]).Any())
+        {
+            return CheckResult.Fail("curl URL " + url.AbsolutePath + " is not the client's path " + endpoint.PathTemplate);
+        }
+
+        var unknown = samples.CurlFormParts.Split(',').Where(p => !documented.Contains(p)).ToList();
+        return unknown.Count == 0 ? CheckResult.Pass : CheckResult.Fail("curl sends form part(s) the request does not have: " + string.Join(", ", unknown));
     }
+
+    /// <summary>
+    /// The generated names against the official ones the page gives, in the order a user would
+    /// trust them: the Python sample, the API explorer link (portal form), the fullPath front
+    /// matter (portal and Markdown forms). Read here independently of the generator's reader.
+    /// </summary>
+    public static CheckResult Naming(FeishuEndpoint endpoint, string pageText)
+    {
+        var expected = OfficialName(pageText, out var source);
+        if (expected is null)
+        {
+            return CheckResult.NotApplicable("page: no Python sample, API explorer link or fullPath");
+        }
+
+        var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
+        return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, {source} {expected}");
+    }
+
+    private static string? OfficialName(string pageText, out string source)
+    {
+        var python = PythonCall.Match(pageText);
+        if (python.Success)
+        {
+            source = "Python sample";
+            return string.Join(".", python.Groups[1].Value, python.Groups[2].Value, python.Groups[3].Value, python.Groups[4].Value);
+        }
+
+        var explorer = ExplorerLink.Match(pageText);
+        if (explorer.Success)
+        {
+            source = "API explorer link";
+            return string.Join(".", explorer.Groups["project"].Value, explorer.Groups["version"].Value, explorer.Groups["resource"].Value.Replace('.', '_'), explorer.Groups["method"].Value);
+        }
+
+        var fullPath = FullPath.Match(pageText);
+        source = "fullPath";
+        return fullPath.Success
+            ? string.Join(".", fullPath.Groups[1].Value, fullPath.Groups[2].Value, fullPath.Groups[3].Value.Replace('-', '_'), fullPath.Groups[4].Value)
+            : null;
+    }
+
+    private static readonly Regex ExplorerLink = new(@"api_explore_config\?project=(?<project>[a-z0-9_]+)&version=(?<version>v\d+)&resource=(?<resource>[a-z0-9_.]+)&method=(?<method>[a-z0-9_]+)", RegexOptions.Compiled);
+    private static readonly Regex FullPath = new(@"\A---[\s\S]*?^fullPath:\s*""?/[^""\n]*/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][a-z0-9_]*)""?\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
 
     // The page's example as JSON, or the reason (a fault of the page) why there is none.
     private static CheckResult? ParseExample(string? example, string kind, out JsonNode? node)

@@ -12,7 +12,28 @@ using FeishuGen.Generator.Reading;
 // assembly, exercise it, and report per page and per check.
 //   dotnet run --project tests/FeishuGen.Corpus -- <folder> [--json out.json] [--floor floor.json]
 //                                                  [--mutate N] [--seed S] [--table]
+//   dotnet run --project tests/FeishuGen.Corpus -- --compare <folder> <other folder> [--min-equal N]
 Console.OutputEncoding = Encoding.UTF8;
+if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
+{
+    // Cross-form equality: FeishuGen.Corpus --compare <folder> <other folder> [--min-equal N]
+    var (shared, equal, differences) = CrossFormCheck.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+    foreach (var difference in differences)
+    {
+        Console.WriteLine("  differs: " + difference);
+    }
+
+    Console.WriteLine($"Cross-form equality: {equal} of {shared} shared docs give the same model ({(shared == 0 ? 100 : 100.0 * equal / shared):0.00}%), {differences.Count} differ");
+    var minimum = Array.IndexOf(args, "--min-equal") is var m and >= 0 && m + 1 < args.Length ? int.Parse(args[m + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    if (equal < minimum)
+    {
+        Console.WriteLine($"BELOW FLOOR: cross-form equality {equal}, floor {minimum}");
+        return 1;
+    }
+
+    return 0;
+}
+
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("usage: FeishuGen.Corpus <folder of pages> [--json file] [--floor file] [--mutate N] [--seed S] [--table]");

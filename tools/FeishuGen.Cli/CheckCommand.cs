@@ -18,7 +18,7 @@ namespace FeishuGen.Cli;
 /// </summary>
 internal static class CheckCommand
 {
-    public static int Run(string target, bool verbose)
+    public static int Run(string target, bool verbose, System.IO.TextWriter output)
     {
         var files = Directory.Exists(target)
             ? Directory.EnumerateFiles(target, "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList()
@@ -45,31 +45,31 @@ internal static class CheckCommand
             {
                 endpoints++;
                 var method = names.TryGetValue(endpoint.SpecPath, out var name) ? name : "(same endpoint as another page)";
-                Console.WriteLine($"ok    {relative}: {endpoint.HttpMethod} {endpoint.PathTemplate} -> api.{method}");
+                output.WriteLine($"ok    {relative}: {endpoint.HttpMethod} {endpoint.PathTemplate} -> api.{method}");
             }
             else if (diagnostics.All(d => d.Id == DiagnosticDescriptors.NotAnApiPage.Id))
             {
                 notApi++;
                 if (verbose)
                 {
-                    Console.WriteLine($"skip  {relative}: not an API page");
+                    output.WriteLine($"skip  {relative}: not an API page");
                 }
 
                 continue;
             }
             else
             {
-                Console.WriteLine($"FAIL  {relative}");
+                output.WriteLine($"FAIL  {relative}");
             }
 
             foreach (var diagnostic in diagnostics.Where(d => verbose || DiagnosticDescriptors.Find(d.Id).DefaultSeverity >= DiagnosticSeverity.Warning || result.Endpoint is null))
             {
-                Console.WriteLine("      " + diagnostic.Format());
+                output.WriteLine("      " + diagnostic.Format());
             }
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"{files.Count} pages: {endpoints} endpoints, {notApi} not API pages, {warnings} with warnings");
+        output.WriteLine();
+        output.WriteLine($"{files.Count} pages: {endpoints} endpoints, {notApi} not API pages, {warnings} with warnings");
         return warnings == 0 ? 0 : 1;
     }
 }

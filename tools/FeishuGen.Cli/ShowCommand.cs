@@ -13,18 +13,18 @@ internal static class ShowCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Run(string page, string ns)
+    public static int Run(string page, string ns, System.IO.TextWriter output, System.IO.TextWriter error)
     {
         if (!File.Exists(page))
         {
-            Console.Error.WriteLine("No such page: " + page);
+            error.WriteLine("No such page: " + page);
             return 2;
         }
 
         var result = PageReader.Read(page, File.ReadAllText(page));
         foreach (var diagnostic in result.Diagnostics)
         {
-            Console.WriteLine(diagnostic.Format());
+            output.WriteLine(diagnostic.Format());
         }
 
         if (result.Endpoint is null)
@@ -32,14 +32,14 @@ internal static class ShowCommand
             return 1;
         }
 
-        Console.WriteLine("// ==== endpoint model");
-        Console.WriteLine(JsonSerializer.Serialize(result.Endpoint, Json));
+        output.WriteLine("// ==== endpoint model");
+        output.WriteLine(JsonSerializer.Serialize(result.Endpoint, Json));
         var api = ApiShaper.Shape(new[] { result.Endpoint }, new GeneratorOptions(ns, GeneratorOptions.DefaultClientName, null));
         foreach (var file in ApiEmitter.Emit(api))
         {
-            Console.WriteLine();
-            Console.WriteLine("// ==== " + file.HintName);
-            Console.Write(file.Source);
+            output.WriteLine();
+            output.WriteLine("// ==== " + file.HintName);
+            output.Write(file.Source);
         }
 
         return 0;

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Reading;
+
+namespace FeishuGen.Corpus;
+
+/// <summary>
+/// The same doc must give the same model in any form. For every doc that two folders share with
+/// the same updateTime (the docs did not change between the two crawls), both pages are read and
+/// their models compared as sets of facts: method, path, parameters (type, required, allowed
+/// values), the body tree, scopes, token types, error codes, names and payload kinds. Every
+/// difference is printed and counted.
+/// </summary>
+internal static class CrossFormCheck
+{
+    private static readonly Regex UpdateTime = new(@"^updateTime:\s*""?(\d+)""?\s*$", RegexOptions.Multiline | RegexOptions.Compiled);
+
+    public static (int Shared, int Equal, List<string> Differences) Run(string first, string second)
+    {
+        var shared = 0;
+        var equal = 0;
+        var differences = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(first, "*.md", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(first, path);
+            var other = Path.Combine(second, relative);
+            if (!File.Exists(other))
+            {
+                continue;
+            }
+
+            var (textA, textB) = (File.ReadAllText(path), File.ReadAllText(other));
+            var (timeA, timeB) = (UpdateTime.Match(textA), UpdateTime.Match(textB));
+            if (!timeA.Success || !timeB.Success || timeA.Groups[1].Value != timeB.Groups[1].Value)
+            {
+                continue;
+            }
+
+            var (a, b) = (PageReader.Read(path, textA).Endpoint, PageReader.Read(other, textB).Endpoint);
+            if (a is null && b is null)
+            {
+                continue;
+            }
+
+            shared++;
+            var factsA = a is null ? new SortedSet<string> { "not an endpoint" } : ModelFacts.Of(a);
+            var factsB = b is null ? new SortedSet<string> { "not an endpoint" } : ModelFacts.Of(b);
+            var onlyA = factsA.Except(factsB).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var onlyB = factsB.Except(factsA).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            if (onlyA.Count == 0 && onlyB.Count == 0)
+            {
+                equal++;
+                continue;
+            }
+
+            differences.Add(relative.Replace('\\', '/') + ": " + string.Join("; ", onlyA.Select(f => "first: " + f).Concat(onlyB.Select(f => "second: " + f)).Take(6)));
+        }
+
+        return (shared, equal, differences);
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using FeishuGen.Generator.Reading;
+
+namespace FeishuGen.Cli;
+
+/// <summary><c>add</c> and <c>update</c>: pages fetched from the docs portal's document API into specs/.</summary>
+internal static class PortalCommands
+{
+    public static async Task<int> AddAsync(string[] inputs, DirectoryInfo specs, Uri portal, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var client = new PortalClient(http, portal);
+        var failures = 0;
+        foreach (var input in inputs)
+        {
+            var fullPath = PortalClient.FullPathOf(input);
+            if (fullPath is null)
+            {
+                error.WriteLine($"error: '{input}' is neither a doc URL (https://open.feishu.cn/document/…) nor a fullPath (/…/hire-v1/eco_exam/update_result)");
+                failures++;
+                continue;
+            }
+
+            try
+            {
+                var page = await client.GetAsync(fullPath, cancellationToken).ConfigureAwait(false);
+                var path = SpecFile.PathFor(specs, fullPath);
+                var read = PageReader.Read(path, page.Content);
+                if (read.Endpoint is null)
+                {
+                    var why = read.Diagnostics.FirstOrDefault();
+                    throw new PortalException($"{fullPath} is not an API page ({why?.Id}); nothing was written");
+                }
+
+                SpecFile.WriteAtomically(path, SpecFile.Compose(page));
+                output.WriteLine($"added {Path.GetRelativePath(Environment.CurrentDirectory, path)}: {read.Endpoint.HttpMethod} {read.Endpoint.PathTemplate}");
+            }
+            catch (PortalException e)
+            {
+                error.WriteLine("error: " + e.Message);
+                failures++;
+            }
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    public static async Task<int> UpdateAsync(DirectoryInfo specs, Uri portal, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!specs.Exists)
+        {
+            error.WriteLine($"error: no folder {specs.FullName}");
+            return 1;
+        }
+
+        var pages = specs.EnumerateFiles("*.md", SearchOption.AllDirectories)
+            .Select(f => (File: f, Text: File.ReadAllText(f.FullName)))
+            .Select(p => (p.File, p.Text, FullPath: SpecFile.FullPathIn(p.Text)))
+            .Where(p => p.FullPath is not null)
+            .OrderBy(p => p.File.FullName, StringComparer.Ordinal)
+            .ToList();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var client = new PortalClient(http, portal);
+        int changed = 0, unchanged = 0, failures = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var (file, text, fullPath) = pages[i];
+            var relative = Path.GetRelativePath(specs.FullName, file.FullName);
+            output.Write($"[{i + 1}/{pages.Count}] {relative}: ");
+            try
+            {
+                var page = await client.GetAsync(fullPath!, cancellationToken).ConfigureAwait(false);
+                if (page.Content == SpecFile.ContentOf(text))
+                {
+                    output.WriteLine("unchanged");
+                    unchanged++;
+                    continue;
+                }
+
+                var before = PageReader.Read(file.FullName, text).Endpoint;
+                var after = PageReader.Read(file.FullName, page.Content).Endpoint;
+                SpecFile.WriteAtomically(file.FullName, SpecFile.Compose(page));
+                changed++;
+                var changes = before is not null && after is not null ? ApiChanges.Between(before, after) : new() { after is null ? "no longer an API page" : "now an API page" };
+                output.WriteLine(changes.Count == 0 ? "updated (prose only, the API is the same)" : "updated");
+                foreach (var change in changes)
+                {
+                    output.WriteLine("    " + change);
+                }
+            }
+            catch (PortalException e)
+            {
+                output.WriteLine("failed");
+                error.WriteLine("error: " + e.Message);
+                failures++;
+            }
+        }
+
+        output.WriteLine($"{pages.Count} pages with a fullPath: {changed} updated, {unchanged} unchanged, {failures} failed");
+        return failures == 0 ? 0 : 1;
+    }
+}
