@@ -128,7 +128,10 @@ internal static class FieldTableReader
         {
             var row = rows[index++];
             var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(row.Name, rows, ref index, row.Depth + 1) : null;
-            var type = child is null ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
+            // A declared primitive stays one: rows nested below it are a fault of the table, not members.
+            var primitive = row.Type.ToLowerInvariant() is "string" or "int" or "integer" or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double";
+            var type = child is null || primitive ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
+            child = primitive ? null : child;
             properties.Add(new TypeProperty(row.Name, type, child));
         }
 

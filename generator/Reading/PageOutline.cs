@@ -20,6 +20,9 @@ internal sealed class PageOutline
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
+    // A line holding only <br> opens an HTML block that would swallow the heading after it.
+    private static readonly System.Text.RegularExpressions.Regex LoneBreak = new(@"^<br\s*/?>$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled);
+
     private PageOutline(string[] lines, List<Heading> headings, List<CodeFence> fences)
     {
         Lines = lines;
@@ -61,8 +64,8 @@ internal sealed class PageOutline
     }
 
     /// <summary>
-    /// The page as Markdig should see it, line for line: the YAML front matter and the portal's
-    /// <c>:::html</c> / <c>:::</c> fence lines become blank. CommonMark ends an HTML block only at a
+    /// The page as Markdig should see it, line for line: the YAML front matter, the portal's
+    /// <c>:::html</c> / <c>:::</c> fence lines and lines holding only <c>&lt;br&gt;</c> become blank. CommonMark ends an HTML block only at a
     /// blank line, so without this the heading right after a component's closing <c>:::</c> is
     /// swallowed, and the front matter's closing <c>---</c> makes its last line a heading.
     /// </summary>
@@ -73,7 +76,7 @@ internal sealed class PageOutline
         for (var i = 0; i < masked.Length; i++)
         {
             var trimmed = masked[i].Trim();
-            if (i <= frontMatterEnd || (trimmed.StartsWith(":::", System.StringComparison.Ordinal) && trimmed.IndexOf(' ') < 0))
+            if (i <= frontMatterEnd || (trimmed.StartsWith(":::", System.StringComparison.Ordinal) && trimmed.IndexOf(' ') < 0) || LoneBreak.IsMatch(trimmed))
             {
                 masked[i] = string.Empty;
             }

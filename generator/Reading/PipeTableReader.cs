@@ -46,8 +46,24 @@ internal static class PipeTableReader
             var rowStart = i;
             var text = new StringBuilder(first);
             i++;
-            while (!EndsRow(text) && i < end && !StartsBlock(lines[i]))
+            while (!EndsRow(text) && i < end)
             {
+                if (FenceInCell(lines, i, end) is { } fenceEnd)
+                {
+                    // A fenced block inside the cell (a JSON example of a query parameter): part of the row.
+                    for (; i <= fenceEnd; i++)
+                    {
+                        text.Append('\n').Append(lines[i]);
+                    }
+
+                    continue;
+                }
+
+                if (StartsBlock(lines[i]))
+                {
+                    break;
+                }
+
                 text.Append('\n').Append(lines[i]);
                 i++;
             }
@@ -100,7 +116,27 @@ internal static class PipeTableReader
         return i > 0 && text[i] == '|' && text[i - 1] != '\\';
     }
 
-    // A heading or a fence can never be inside a cell: a row that reaches one was never closed.
+    // A fence that opens inside a row and whose closing fence is followed by the table going on (the
+    // row's closing '|' or the next row) is part of the cell; the line where it closes, or null.
+    private static int? FenceInCell(string[] lines, int start, int end)
+    {
+        if (!lines[start].TrimStart().StartsWith("```", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        for (var i = start + 1; i < end; i++)
+        {
+            if (lines[i].TrimStart().StartsWith("```", System.StringComparison.Ordinal))
+            {
+                return i + 1 < end && lines[i + 1].TrimStart().StartsWith("|", System.StringComparison.Ordinal) || lines[i].TrimEnd().EndsWith("|", System.StringComparison.Ordinal) ? i : null;
+            }
+        }
+
+        return null;
+    }
+
+    // A heading or a fence can never be inside a cell (FenceInCell aside): a row that reaches one was never closed.
     private static bool StartsBlock(string line)
     {
         var trimmed = line.TrimStart();

@@ -54,6 +54,11 @@ internal sealed class EndpointChecks
             return CheckResult.NotApplicable("page: curl body is not the documented JSON object");
         }
 
+        if (curlBody is JsonObject curlObject && UndocumentedMembers(endpoint, curlObject) is { Count: > 0 } undocumented)
+        {
+            return CheckResult.NotApplicable("page: curl body sends member(s) neither the table nor the request example has: " + string.Join(", ", undocumented));
+        }
+
         var template = endpoint.PathTemplate.Trim('/').Split('/');
         var segments = url.AbsolutePath.Trim('/').Split('/');
         if (template.Length != segments.Length || template.Where((t, i) => t[0] != ':' && t != segments[i]).Any())
@@ -162,6 +167,16 @@ internal sealed class EndpointChecks
         }
 
         return envelope["data"] is JsonObject data ? RoundTrip(data, endpoint.ResponseType) : CheckResult.NotApplicable("page: data is not an object");
+    }
+
+    // The curl body's members the request type cannot carry (it keeps no unknown members).
+    private static List<string> UndocumentedMembers(FeishuEndpoint endpoint, JsonObject body)
+    {
+        var members = endpoint.RequestType.GetProperties()
+            .Select(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name)
+            .Where(n => n is not null)
+            .ToHashSet();
+        return body.Select(m => m.Key).Where(k => !members.Contains(k)).ToList();
     }
 
     // An upload's curl sends form parts: each must be a part the generated request documents, on the documented method and path.

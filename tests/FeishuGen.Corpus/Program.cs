@@ -17,13 +17,19 @@ Console.OutputEncoding = Encoding.UTF8;
 if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
 {
     // Cross-form equality: FeishuGen.Corpus --compare <folder> <other folder> [--min-equal N]
-    var (shared, equal, differences) = CrossFormCheck.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+    var (shared, equal, pageFaults, differences) = CrossFormCheck.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]));
+    foreach (var fault in pageFaults)
+    {
+        Console.WriteLine("  n/a (page fault): " + fault);
+    }
+
     foreach (var difference in differences)
     {
         Console.WriteLine("  differs: " + difference);
     }
 
-    Console.WriteLine($"Cross-form equality: {equal} of {shared} shared docs give the same model ({(shared == 0 ? 100 : 100.0 * equal / shared):0.00}%), {differences.Count} differ");
+    var applicable = shared - pageFaults.Count;
+    Console.WriteLine($"Cross-form equality: {equal} of {applicable} shared docs give the same model ({(applicable == 0 ? 100 : 100.0 * equal / applicable):0.00}%); {differences.Count} differ; {pageFaults.Count} n/a as page faults; {shared} shared docs with the same updateTime");
     var minimum = Array.IndexOf(args, "--min-equal") is var m and >= 0 && m + 1 < args.Length ? int.Parse(args[m + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
     if (equal < minimum)
     {

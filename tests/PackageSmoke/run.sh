@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The new-user path, checked on every CI run: pack FeishuGen and FeishuGen.Testing into a local
 # feed, create a fresh project outside the solution with only PackageReferences and a specs/
-# folder (the seed page and one more), build it and call the endpoints against the local server.
+# folder (the seed page and one more), build it and call the endpoints against the local server;
+# then install the feishugen tool from the same feed and check the pages with it.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
@@ -52,4 +53,10 @@ if (cd "$app" && find obj -name '*.deps.json' -o -name 'project.assets.json' | x
   echo "Markdig leaked into the user's project as a dependency" >&2
   exit 1
 fi
+
+echo "== the feishugen tool from the same feed"
+dotnet tool install FeishuGen.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
+check=$("$work/tools/feishugen" check "$app/specs")
+echo "$check" | tail -n 1
+echo "$check" | tail -n 1 | grep -q "3 pages: 3 endpoints" || { echo "feishugen check did not read the pages" >&2; exit 1; }
 echo "package smoke: passed"

@@ -47,6 +47,39 @@ public sealed class TableAndCellTests
     }
 
     [Fact]
+    public void A_fenced_json_block_inside_a_cell_stays_in_the_cell_and_the_rows_after_it_are_read()
+    {
+        var lines = new[]
+        {
+            "| 参数 | 类型 | 必填 | 描述 |",
+            "| --- | --- | --- | --- |",
+            "| filter | string | 否 | 过滤条件，JSON 字符串 <br> **示例**:",
+            "```json",
+            "{\"status\": [\"open\"], \"owner\": \"a|b\"}",
+            "```",
+            " |",
+            "| page_size | int | 否 | 分页大小 <br> **示例**: 20 |",
+            "| page_token | string | 否 | 分页标记 |",
+        };
+
+        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out _);
+
+        Assert.Equal(new[] { "filter", "page_size", "page_token" }, rows.Select(r => r.Cells[0]));
+        Assert.Contains("\"owner\": \"a|b\"", rows[0].Cells[3]);
+        Assert.Equal(7, rows[1].Line);
+    }
+
+    [Fact]
+    public void An_unclosed_last_row_does_not_swallow_the_example_fence_below_the_table()
+    {
+        var lines = new[] { "| a | b |", "| --- | --- |", "| x | y", "", "**请求体示例**:", "```json", "{}", "```", "", "## 响应" };
+
+        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out _);
+
+        Assert.DoesNotContain("{}", string.Join(" ", rows.SelectMany(r => r.Cells)));
+    }
+
+    [Fact]
     public void A_row_that_never_closes_stops_at_the_next_heading()
     {
         var lines = new[] { "| 参数名 | 类型 | 描述 |", "| --- | --- | --- |", "| id | string | 未闭合", "### 响应" };
