@@ -14,7 +14,8 @@ internal static class PageNaming
     private static readonly Regex Explore = new(@"api_explore_config\?([^)\s""]+)", RegexOptions.Compiled);
     private static readonly Regex FullPath = new(@"^fullPath:\s*""?([^""\n]+)""?\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
     private static readonly Regex ServiceVersion = new(@"^([a-z][a-z0-9_]*)-(v\d+)$", RegexOptions.Compiled);
-    private static readonly Regex Identifier = new(@"^[a-z][a-z0-9_]*$", RegexOptions.Compiled);
+    // Names are snake_case, and a few methods camelCase (batchDelete): both are the official spelling.
+    private static readonly Regex Identifier = new(@"^[a-z][A-Za-z0-9_]*$", RegexOptions.Compiled);
 
     public static SdkNaming? FromApiExplorer(string text)
     {

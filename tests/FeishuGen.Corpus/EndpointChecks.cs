@@ -252,7 +252,7 @@ internal sealed class EndpointChecks
             : null;
     }
 
-    private static readonly Regex ExplorerLink = new(@"api_explore_config\?project=(?<project>[a-z0-9_]+)&version=(?<version>v\d+)&resource=(?<resource>[a-z0-9_.]+)&method=(?<method>[a-z0-9_]+)", RegexOptions.Compiled);
+    private static readonly Regex ExplorerLink = new(@"api_explore_config\?project=(?<project>[a-z0-9_]+)&version=(?<version>v\d+)&resource=(?<resource>[a-z0-9_.]+)&method=(?<method>[A-Za-z0-9_]+)", RegexOptions.Compiled);
     private static readonly Regex FullPath = new(@"\A---[\s\S]*?^fullPath:\s*""?/[^""\n]*/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][a-z0-9_]*)""?\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
 
     // The page's example as JSON, or the reason (a fault of the page) why there is none.

@@ -255,4 +255,15 @@ public sealed class PortalFormTests
 
         Assert.Equal(("demo", "v2", "record_item", "update"), (naming.Service, naming.Version, naming.Resource, naming.Method));
     }
+
+    [Fact]
+    public void A_response_section_that_returns_the_files_binary_stream_makes_a_download()
+    {
+        var start = Page.IndexOf("## 响应", System.StringComparison.Ordinal);
+        var end = Page.IndexOf("### 错误码", System.StringComparison.Ordinal);
+        var download = Page.Substring(0, start) + "## 响应\nHTTP状态码为 200 时，表示成功\n\n返回文件二进制流\n\n" + Page.Substring(end);
+
+        Assert.Equal(FeishuGen.Generator.Model.PayloadKind.Binary, PageReader.Read("/p/specs/download.md", download).Endpoint!.ResponseKind);
+        Assert.Equal(FeishuGen.Generator.Model.PayloadKind.Json, PageReader.Read("/p/specs/portal.md", Page).Endpoint!.ResponseKind);
+    }
 }
