@@ -62,15 +62,8 @@ public sealed class FeishuDocsPortal : IAsyncDisposable
             }
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FeishuDocsPortal? portal = null;
-        app.Run(context => portal!.HandleAsync(context));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var (app, address) = await LoopbackHost.StartAsync(context => portal!.HandleAsync(context), 0, cancellationToken).ConfigureAwait(false);
         portal = new FeishuDocsPortal(app, documents, address);
         return portal;
     }

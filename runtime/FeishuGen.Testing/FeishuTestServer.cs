@@ -74,25 +74,8 @@ public sealed class FeishuTestServer : IAsyncDisposable
     {
         options ??= new FeishuTestServerOptions();
         var handler = new RequestHandler(new RouteTable(endpoints), options, options.Time);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-
-        // No configuration at all: a "Kestrel" section or ASPNETCORE_URLS in the environment must
-        // not bind a test server (which hands out tokens to anyone) beyond loopback.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
-        var app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
-        if (addresses.Count != 1 || !IPAddress.TryParse(addresses[0].Host, out var ip) || !IPAddress.IsLoopback(ip))
-        {
-            await app.StopAsync(cancellationToken).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException("The local Feishu server must listen on loopback only, but would listen on " + string.Join(", ", addresses) + ".");
-        }
-
-        return new FeishuTestServer(app, handler, addresses[0], options);
+        var (app, address) = await LoopbackHost.StartAsync(handler.HandleAsync, options.Port, cancellationToken).ConfigureAwait(false);
+        return new FeishuTestServer(app, handler, address, options);
     }
 
     /// <summary>Client options pointing at this server with the credentials it accepts.</summary>
