@@ -24,6 +24,7 @@ internal static class MdTableReader
         var text = new StringBuilder();
         var rowLine = -1;
         var inHead = false;
+        var rowInHead = false;
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
@@ -33,10 +34,19 @@ internal static class MdTableReader
                 inHead = false;
             }
 
+            // A row ends at its </md-tr>; one the page forgot to close ends at the next row or the body's end.
+            var endsBody = line.IndexOf("</md-tbody>", System.StringComparison.Ordinal) >= 0 || line.IndexOf("</md-table>", System.StringComparison.Ordinal) >= 0;
+            if (rowLine >= 0 && (endsBody || (RowStart.IsMatch(line) && i > rowLine)))
+            {
+                Flush(text, rowLine, header is null && rowInHead, rows, ref header);
+                rowLine = -1;
+            }
+
             if (rowLine < 0 && RowStart.IsMatch(line))
             {
                 text.Clear();
                 rowLine = i;
+                rowInHead = inHead;
             }
 
             if (rowLine >= 0)
@@ -44,13 +54,7 @@ internal static class MdTableReader
                 text.Append(line).Append('\n');
                 if (line.IndexOf("</md-tr>", System.StringComparison.Ordinal) >= 0 || line.IndexOf("</tr>", System.StringComparison.Ordinal) >= 0)
                 {
-                    var raw = new List<string>();
-                    foreach (Match cell in Cell.Matches(text.ToString()))
-                    {
-                        raw.Add(cell.Groups[1].Value);
-                    }
-
-                    Add(raw, rowLine, header is null && (inHead || text.ToString().IndexOf("<md-thead", System.StringComparison.Ordinal) >= 0), rows, ref header);
+                    Flush(text, rowLine, header is null && (rowInHead || text.ToString().IndexOf("<md-thead", System.StringComparison.Ordinal) >= 0), rows, ref header);
                     rowLine = -1;
                 }
             }
@@ -62,6 +66,17 @@ internal static class MdTableReader
         }
 
         return rows;
+    }
+
+    private static void Flush(StringBuilder text, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
+    {
+        var raw = new List<string>();
+        foreach (Match cell in Cell.Matches(text.ToString()))
+        {
+            raw.Add(cell.Groups[1].Value);
+        }
+
+        Add(raw, line, isHeader, rows, ref header);
     }
 
     private static void Add(List<string> raw, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
