@@ -56,7 +56,7 @@ internal sealed class CorpusReport
         }
 
         output.WriteLine();
-        output.WriteLine("Not applicable (faults of the page itself), by reason:");
+        output.WriteLine("Not applicable, by reason (page: a fault of the page itself; upload: the check does not apply to a multipart body):");
         foreach (var check in CheckNames.Api)
         {
             var reasons = Pages.Where(p => p.Checks.TryGetValue(check, out var r) && r.State == CheckState.NotApplicable)
@@ -77,7 +77,7 @@ internal sealed class CorpusReport
         }
 
         output.WriteLine();
-        output.WriteLine("| check | passed | failed | n/a (page fault) | pass rate |");
+        output.WriteLine("| check | passed | failed | n/a | pass rate |");
         output.WriteLine("|---|---|---|---|---|");
         foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
         {

@@ -136,6 +136,12 @@ internal sealed class EndpointChecks
 
     public CheckResult BodyRoundTrip(FeishuEndpoint endpoint)
     {
+        // An upload's body is multipart/form-data: no JSON to round-trip (the wire check reads its parts).
+        if (endpoint.RequestKind == FeishuPayloadKind.Multipart)
+        {
+            return CheckResult.NotApplicable("upload: the body is multipart/form-data, not JSON");
+        }
+
         if (ParseExample(endpoint.RequestExample, "request", out var original) is { } unusable)
         {
             return unusable;
@@ -222,7 +228,7 @@ internal sealed class EndpointChecks
         var expected = OfficialName(pageText, out var source);
         if (expected is null)
         {
-            return CheckResult.NotApplicable("page: no Python sample, API explorer link or fullPath");
+            return CheckResult.NotApplicable("page: no Python sample, API explorer link, or fullPath with a service-version segment (historic pages use opaque IDs)");
         }
 
         var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
