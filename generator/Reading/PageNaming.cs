@@ -42,7 +42,8 @@ internal static class PageNaming
         return Valid(project, version, resource, method) ? new SdkNaming(project!, version!, resource!, method!) : null;
     }
 
-    public static SdkNaming? FromFrontMatter(string text)
+    /// <summary>The front matter's <c>fullPath</c> (the page's path on the docs portal), or null.</summary>
+    public static string? FullPathOf(string text)
     {
         if (!text.StartsWith("---", System.StringComparison.Ordinal))
         {
@@ -51,12 +52,17 @@ internal static class PageNaming
 
         var end = text.IndexOf("\n---", 3, System.StringComparison.Ordinal);
         var match = end < 0 ? Match.Empty : FullPath.Match(text.Substring(0, end));
-        if (!match.Success)
+        return match.Success ? match.Groups[1].Value.Trim() : null;
+    }
+
+    public static SdkNaming? FromFrontMatter(string text)
+    {
+        if (FullPathOf(text) is not { } fullPath)
         {
             return null;
         }
 
-        var segments = match.Groups[1].Value.Trim().TrimEnd('/').Split('/');
+        var segments = fullPath.TrimEnd('/').Split('/');
         if (segments.Length < 3)
         {
             return null;

@@ -9,7 +9,6 @@ namespace FeishuGen.Cli;
 internal static class SpecFile
 {
     private static readonly Regex ServiceVersion = new(@"^[a-z][a-z0-9_]*-v\d+$", RegexOptions.Compiled);
-    private static readonly Regex FullPath = new(@"^fullPath:\s*""?([^""\n]+?)""?\s*$", RegexOptions.Multiline | RegexOptions.Compiled);
 
     /// <summary>specs/hire-v1/eco_exam/update_result.md for …/hire-v1/eco_exam/update_result: from the service-version segment on.</summary>
     public static string PathFor(DirectoryInfo specs, string fullPath)
@@ -39,17 +38,7 @@ internal static class SpecFile
             .ToString();
 
     /// <summary>The fullPath in a page's front matter, or null.</summary>
-    public static string? FullPathIn(string text)
-    {
-        if (!text.StartsWith("---", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        var match = end < 0 ? Match.Empty : FullPath.Match(text.Substring(0, end));
-        return match.Success ? match.Groups[1].Value : null;
-    }
+    public static string? FullPathIn(string text) => FeishuGen.Generator.Reading.PageNaming.FullPathOf(text);
 
     /// <summary>The page without its front matter (what the portal serves).</summary>
     public static string ContentOf(string text)
