@@ -49,6 +49,9 @@ public sealed class DistributedFeishuTokenCache : IFeishuSharedTokenCache
     /// <summary>How long the shared cache is left alone after it failed (30 s).</summary>
     public TimeSpan OutageBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a written lease settles before it is read back (25 ms): longer than the gap between one instance's read and write.</summary>
+    public TimeSpan LeaseSettleTime { get; init; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Whether the shared cache is being left alone after a failure.</summary>
     public bool IsSharedCacheDown => _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _outageUntilTicks);
 
@@ -122,7 +125,7 @@ public sealed class DistributedFeishuTokenCache : IFeishuSharedTokenCache
                 }
 
                 await _shared.SetAsync(leaseKey, Encoding.UTF8.GetBytes(owner), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration }, ct).ConfigureAwait(false);
-                await Task.Delay(LeaseSettle, _time, ct).ConfigureAwait(false);
+                await Task.Delay(LeaseSettleTime, _time, ct).ConfigureAwait(false);
                 holder = await _shared.GetAsync(leaseKey, ct).ConfigureAwait(false);
                 return holder is not null && Encoding.UTF8.GetString(holder) == owner;
             },
@@ -149,7 +152,6 @@ public sealed class DistributedFeishuTokenCache : IFeishuSharedTokenCache
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly TimeSpan LeaseSettle = TimeSpan.FromMilliseconds(25);
 
     // Runs one operation on the shared cache, bounded in time; a failure opens a pause during
     // which the shared cache is not asked, and the operation's fallback stands in.

@@ -128,7 +128,7 @@ public sealed class DistributedTokenCacheTests : LoopbackTest, IClassFixture<Red
     {
         var redis = new RedisCache(new RedisCacheOptions { Configuration = _redis.Redis.Configuration, InstanceName = _prefix });
         // Generous: these tests are about sharing, and a slow moment must not look like an outage.
-        var cache = new DistributedFeishuTokenCache(redis) { OperationTimeout = TimeSpan.FromSeconds(10) };
+        var cache = new DistributedFeishuTokenCache(redis) { OperationTimeout = TimeSpan.FromSeconds(10), LeaseSettleTime = TimeSpan.FromMilliseconds(250) };
         return (new FeishuClient(Server.CreateClientOptions(), Http, cache), cache);
     }
 

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace FeishuGen.Events;
+
+/// <summary>
+/// Remembers which events were handled. Feishu delivers at least once and pushes a failed event
+/// again after 15 s, 5 min, 1 h and 6 h, so an event id is remembered for <see cref="Window"/>
+/// (7 hours by default) and a repeat is acknowledged without running handlers again.
+/// </summary>
+public interface IFeishuEventDeduplication
+{
+    /// <summary>How long a handled event id is remembered.</summary>
+    TimeSpan Window { get; }
+
+    /// <summary>Claims <paramref name="eventId"/> for this delivery: true the first time, false for a repeat.</summary>
+    /// <param name="eventId">The event's id (schema 2.0 event_id, 1.0 uuid).</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken);
+}
+
+/// <summary>Deduplication in this process: enough for one instance.</summary>
+public sealed class InMemoryFeishuEventDeduplication : IFeishuEventDeduplication
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private int _claims;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="window">How long ids are remembered; 7 hours when null.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    public InMemoryFeishuEventDeduplication(TimeSpan? window = null, TimeProvider? timeProvider = null)
+    {
+        Window = window ?? TimeSpan.FromHours(7);
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc/>
+    public TimeSpan Window { get; }
+
+    /// <inheritdoc/>
+    public ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        var now = _time.GetUtcNow();
+        if (Interlocked.Increment(ref _claims) % 1024 == 0)
+        {
+            foreach (var entry in _seen)
+            {
+                if (now - entry.Value > Window)
+                {
+                    _seen.TryRemove(entry);
+                }
+            }
+        }
+
+        // First delivery, or a delivery so late that the earlier one has been forgotten.
+        var claimed = _seen.TryAdd(eventId, now)
+            || (_seen.TryGetValue(eventId, out var at) && now - at > Window && _seen.TryUpdate(eventId, now, at));
+        return new ValueTask<bool>(claimed);
+    }
+}
+
+/// <summary>
+/// Deduplication shared by every instance of an app through an <see cref="IDistributedCache"/>
+/// (Redis): an event delivered to one instance and retried to another is handled once. The cache
+/// has no atomic add, so a claim is written with this delivery's mark, left to settle briefly, and
+/// read back: of deliveries that race, only the last writer's mark survives. When the shared cache
+/// fails, this instance's own memory decides, so events are still handled (at least once).
+/// </summary>
+public sealed class DistributedFeishuEventDeduplication : IFeishuEventDeduplication
+{
+    private readonly IDistributedCache _shared;
+    private readonly InMemoryFeishuEventDeduplication _local;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="shared">The shared cache.</param>
+    /// <param name="window">How long ids are remembered; 7 hours when null.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    public DistributedFeishuEventDeduplication(IDistributedCache shared, TimeSpan? window = null, TimeProvider? timeProvider = null)
+    {
+        _shared = shared ?? throw new ArgumentNullException(nameof(shared));
+        _time = timeProvider ?? TimeProvider.System;
+        _local = new InMemoryFeishuEventDeduplication(window, _time);
+    }
+
+    /// <summary>Prefixed to every key in the shared cache.</summary>
+    public string KeyPrefix { get; init; } = "feishugen:event:";
+
+    /// <summary>How long a claim settles before it is read back (25 ms): longer than the gap between one instance's read and write.</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>The longest wait for the shared cache before this instance decides alone (1 s).</summary>
+    public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc/>
+    public TimeSpan Window => _local.Window;
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        if (!await _local.TryClaimAsync(eventId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var key = KeyPrefix + eventId;
+        var mark = Guid.NewGuid().ToString("N");
+        try
+        {
+            return await ClaimSharedAsync(key, mark, cancellationToken).WaitAsync(OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private async Task<bool> ClaimSharedAsync(string key, string mark, CancellationToken cancellationToken)
+    {
+        if (await _shared.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        await _shared.SetAsync(key, Encoding.UTF8.GetBytes(mark), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = Window }, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(SettleTime, _time, cancellationToken).ConfigureAwait(false);
+        var holder = await _shared.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        return holder is not null && Encoding.UTF8.GetString(holder) == mark;
+    }
+}
