@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Distributed;
@@ -67,9 +66,8 @@ public sealed class InMemoryFeishuEventDeduplication : IFeishuEventDeduplication
 
 /// <summary>
 /// Deduplication shared by every instance of an app through an <see cref="IDistributedCache"/>
-/// (Redis): an event delivered to one instance and retried to another is handled once. The cache
-/// has no atomic add, so a claim is written with this delivery's mark, left to settle briefly, and
-/// read back: of deliveries that race, only the last writer's mark survives. When the shared cache
+/// (Redis): an event delivered to one instance and retried to another is handled once, by a
+/// settled claim on its id (see SettledClaim). When the shared cache
 /// fails, this instance's own memory decides, so events are still handled (at least once).
 /// </summary>
 public sealed class DistributedFeishuEventDeduplication : IFeishuEventDeduplication
@@ -109,28 +107,14 @@ public sealed class DistributedFeishuEventDeduplication : IFeishuEventDeduplicat
             return false;
         }
 
-        var key = KeyPrefix + eventId;
-        var mark = Guid.NewGuid().ToString("N");
         try
         {
-            return await ClaimSharedAsync(key, mark, cancellationToken).WaitAsync(OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+            var claim = Caching.SettledClaim.TryAsync(_shared, KeyPrefix + eventId, Guid.NewGuid().ToString("N"), Window, SettleTime, _time, cancellationToken);
+            return await claim.WaitAsync(OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return true;
         }
-    }
-
-    private async Task<bool> ClaimSharedAsync(string key, string mark, CancellationToken cancellationToken)
-    {
-        if (await _shared.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return false;
-        }
-
-        await _shared.SetAsync(key, Encoding.UTF8.GetBytes(mark), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = Window }, cancellationToken).ConfigureAwait(false);
-        await Task.Delay(SettleTime, _time, cancellationToken).ConfigureAwait(false);
-        var holder = await _shared.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        return holder is not null && Encoding.UTF8.GetString(holder) == mark;
     }
 }

@@ -116,19 +116,7 @@ public sealed class DistributedFeishuTokenCache : IFeishuSharedTokenCache
     {
         var leaseKey = KeyPrefix + key + ":lease";
         return await SharedAsync(
-            async ct =>
-            {
-                var holder = await _shared.GetAsync(leaseKey, ct).ConfigureAwait(false);
-                if (holder is not null && Encoding.UTF8.GetString(holder) != owner)
-                {
-                    return false;
-                }
-
-                await _shared.SetAsync(leaseKey, Encoding.UTF8.GetBytes(owner), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = duration }, ct).ConfigureAwait(false);
-                await Task.Delay(LeaseSettleTime, _time, ct).ConfigureAwait(false);
-                holder = await _shared.GetAsync(leaseKey, ct).ConfigureAwait(false);
-                return holder is not null && Encoding.UTF8.GetString(holder) == owner;
-            },
+            ct => Caching.SettledClaim.TryAsync(_shared, leaseKey, owner, duration, LeaseSettleTime, _time, ct),
             true,
             cancellationToken).ConfigureAwait(false);
     }
