@@ -90,8 +90,8 @@ public sealed class DistributedFeishuEventDeduplication : IFeishuEventDeduplicat
     /// <summary>Prefixed to every key in the shared cache.</summary>
     public string KeyPrefix { get; init; } = "feishugen:event:";
 
-    /// <summary>How long a claim settles before it is read back (25 ms): longer than the gap between one instance's read and write.</summary>
-    public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>How long a claim settles before it is read back (50 ms, or twice the claimant's own read and write when longer): longer than the gap between one instance's read and write.</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The longest wait for the shared cache before this instance decides alone (1 s).</summary>
     public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromSeconds(1);

@@ -49,8 +49,8 @@ public sealed class DistributedFeishuTokenCache : IFeishuSharedTokenCache
     /// <summary>How long the shared cache is left alone after it failed (30 s).</summary>
     public TimeSpan OutageBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a written lease settles before it is read back (25 ms): longer than the gap between one instance's read and write.</summary>
-    public TimeSpan LeaseSettleTime { get; init; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>How long a written lease settles before it is read back (50 ms, or twice the claimant's own read and write when longer): longer than the gap between one instance's read and write.</summary>
+    public TimeSpan LeaseSettleTime { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Whether the shared cache is being left alone after a failure.</summary>
     public bool IsSharedCacheDown => _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _outageUntilTicks);
