@@ -59,13 +59,14 @@ public sealed class OptionsTests : LoopbackTest
     public async Task The_clients_own_http_client_renews_pooled_connections_so_dns_changes_are_seen()
     {
         var options = Server.CreateClientOptions();
-        options.PooledConnectionLifetime = TimeSpan.FromMilliseconds(200);
+        // Margins for a cold, busy machine: two calls well within the lifetime, a wait well past it.
+        options.PooledConnectionLifetime = TimeSpan.FromSeconds(2);
         using var client = new FeishuClient(options);
         var api = new FeishuApi(client);
 
         await api.Im.V1.Chat.ListAsync(new ListChatRequest());
         await api.Im.V1.Chat.ListAsync(new ListChatRequest());
-        await Task.Delay(600);
+        await Task.Delay(TimeSpan.FromSeconds(3));
         await api.Im.V1.Chat.ListAsync(new ListChatRequest());
 
         var connections = Server.ApiRequests.Select(r => r.ConnectionId).ToList();
