@@ -87,10 +87,16 @@ internal static class TokenScenarios
             };
             d.Server.ExpireUserToken(d.Server.Options.UserAccessToken);
             d.Server.InjectFault(FeishuFault.Delay(TimeSpan.FromMilliseconds(600)), r => r.Path == FeishuTestServer.UserTokenPath);
+
+            // Its own client: the refresh's attempt limit (5 s) must comfortably outlast the 600 ms answer.
+            var options = d.Server.CreateClientOptions();
+            options.Timeout = TimeSpan.FromSeconds(5);
+            using var client = new FeishuClient(options);
+            var api = new FeishuApi(client);
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-            await Scenarios.Fails<OperationCanceledException>(() => d.Api.Im.V1.Chat.ListAsync(new ListChatRequest(), new FeishuRequestOptions { UserSession = session }, cancel.Token));
-            var kept = await saved.Task.WaitAsync(TimeSpan.FromSeconds(5));
-            await d.Api.Im.V1.Chat.ListAsync(new ListChatRequest(), new FeishuRequestOptions { UserSession = session });
+            await Scenarios.Fails<OperationCanceledException>(() => api.Im.V1.Chat.ListAsync(new ListChatRequest(), new FeishuRequestOptions { UserSession = session }, cancel.Token));
+            var kept = await saved.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await api.Im.V1.Chat.ListAsync(new ListChatRequest(), new FeishuRequestOptions { UserSession = session });
             Expect(kept == "r-local-refreshed-1" && session.RefreshToken == kept && d.Server.UserTokenRefreshes == 1, $"saved {kept}, session {session.RefreshToken}, {d.Server.UserTokenRefreshes} refreshes");
             return "caller cancelled at 150 ms; the rotated pair arrived at ~600 ms, was saved, and served the next call";
         });
