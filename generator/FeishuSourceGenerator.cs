@@ -88,6 +88,40 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(failure.ToDiagnostic());
             }
         });
+
+        RegisterEvents(context, pages, options);
+    }
+
+    // Events have their own collect and output: adding or editing an event page never re-shapes
+    // or re-emits the API's methods, and the reverse.
+    private static void RegisterEvents(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options)
+    {
+        var events = pages
+            .Select(static (result, _) => result.Event)
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.EventModel)
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => EventShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
+            .WithTrackingName(TrackingNames.Events);
+        context.RegisterSourceOutput(events, static (spc, spec) =>
+        {
+            foreach (var diagnostic in spec.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            var files = EventEmitter.EmitSafely(spec, out var failure);
+            foreach (var file in files)
+            {
+                spc.AddSource(file.HintName, file.Source);
+            }
+
+            if (failure is not null)
+            {
+                spc.ReportDiagnostic(failure.ToDiagnostic());
+            }
+        });
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider)

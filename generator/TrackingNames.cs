@@ -11,4 +11,6 @@ internal static class TrackingNames
     public const string Api = nameof(Api);
     public const string PageLines = nameof(PageLines);
     public const string ApiDiagnostics = nameof(ApiDiagnostics);
+    public const string EventModel = nameof(EventModel);
+    public const string Events = nameof(Events);
 }

@@ -14,7 +14,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotAnApiPage = Create(
         "FSG0001", "Page is not an API page",
-        "'{0}' has no '## 请求' section with an HTTP URL, so no method is generated for it (event, guide or overview pages are expected to land here)",
+        "'{0}' has no '## 请求' section with an HTTP URL, so no method is generated for it (guide or overview pages are expected to land here)",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor MissingUrl = Create(
@@ -87,8 +87,20 @@ internal static class DiagnosticDescriptors
         "The method '{0}', derived from the URL, is also derived for '{1}': {2}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor EventTypeMissing = Create(
+        "FSG0016", "Event page has no readable event type",
+        "This event page names no event type (a '事件类型' row in the 事件 table, or header.event_type / event.type in the 事件体示例), so no event is generated for it; add the row '| 事件类型 | service.resource.action_v1 |'",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateEvent = Create(
+        "FSG0017", "Two pages describe the same event",
+        "The event '{0}' is also described by '{1}'; it is generated once, from the page whose name sorts first",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [EventTypeMissing.Id] = EventTypeMissing,
+        [DuplicateEvent.Id] = DuplicateEvent,
         [GenerationFailure.Id] = GenerationFailure,
         [NameClaimedTwice.Id] = NameClaimedTwice,
         [UrlNameClaimedTwice.Id] = UrlNameClaimedTwice,

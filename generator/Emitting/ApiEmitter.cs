@@ -113,7 +113,7 @@ internal static class ApiEmitter
 
     // Hint names are compared without case (WebApp and Webapp are two C# types but one file name)
     // and must be plain file names: such collisions get a number.
-    private static List<GeneratedFile> UniqueHintNames(List<GeneratedFile> files)
+    internal static List<GeneratedFile> UniqueHintNames(List<GeneratedFile> files)
     {
         var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var result = new List<GeneratedFile>(files.Count);

@@ -84,7 +84,7 @@ internal static class CatalogueEmitter
     private static string Strings(IEnumerable<string> values)
         => "new string[] { " + string.Join(", ", values.Select(CSharp.Literal)) + " }";
 
-    private static string Relative(string path, string? projectDirectory)
+    internal static string Relative(string path, string? projectDirectory)
     {
         var normalized = path.Replace('\\', '/');
         if (string.IsNullOrEmpty(projectDirectory))

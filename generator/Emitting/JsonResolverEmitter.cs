@@ -12,15 +12,15 @@ internal static class JsonResolverEmitter
 {
     public const string ClassName = "FeishuJsonResolver";
 
-    public static string Emit(GeneratorOptions options, IReadOnlyList<TypeSpec> types)
+    public static string Emit(GeneratorOptions options, IReadOnlyList<TypeSpec> types, string className = ClassName)
     {
         var writer = new SourceWriter().Header();
         writer.Open("namespace " + options.RootNamespace);
         writer.Line("/// <summary>System.Text.Json metadata for every generated record, built on the generated readers and writers (no reflection, NativeAOT-safe).</summary>");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("public sealed partial class " + ClassName + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        writer.Open("public sealed partial class " + className + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         writer.Line("/// <summary>The shared instance.</summary>");
-        writer.Line("public static " + ClassName + " Instance { get; } = new();");
+        writer.Line("public static " + className + " Instance { get; } = new();");
         writer.Line();
         writer.Line("/// <summary>Options that serialize generated records (and JSON nodes) and nothing else.</summary>");
         writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(Instance, global::FeishuGen.Json.FeishuRuntimeJsonContext.Default) };");

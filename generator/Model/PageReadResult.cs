@@ -3,7 +3,7 @@ using FeishuGen.Generator.Diagnostics;
 namespace FeishuGen.Generator.Model;
 
 /// <summary>
-/// What reading one page produced: the endpoint (or null when the page is not one), the
+/// What reading one page produced: the endpoint or the event (or neither when the page is a guide), the
 /// diagnostics with their lines, and the samples the corpus check replays. The generator keeps
 /// these apart so that moving a line changes the diagnostics but not the model.
 /// </summary>
@@ -11,7 +11,8 @@ internal sealed record PageReadResult(
     EndpointModel? Endpoint,
     EquatableArray<DiagnosticInfo> Diagnostics,
     PageSamples Samples,
-    int EndpointLine = 0);
+    int EndpointLine = 0,
+    EventModel? Event = null);
 
 /// <summary>
 /// Where a page declares its endpoint (its request section), kept beside the model rather than in

@@ -8,7 +8,7 @@ using FeishuGen.Generator.Model;
 namespace FeishuGen.Generator.Reading;
 
 /// <summary>
-/// Reads one documentation page into an <see cref="EndpointModel"/> and its diagnostics. It never
+/// Reads one documentation page into an <see cref="EndpointModel"/> (or, for event pages, an <see cref="EventModel"/>) and its diagnostics. It never
 /// throws: a page it cannot read yields a diagnostic with a line instead of an endpoint.
 /// </summary>
 internal static class PageReader
@@ -37,6 +37,11 @@ internal static class PageReader
         var outline = PageOutline.Parse(text);
         var diagnostics = new List<DiagnosticInfo>();
         var request = outline.Find(RequestHeading, 1, 3);
+        if (request is null && EventPageReader.IsEventPage(outline))
+        {
+            return EventPageReader.Read(filePath, text, outline);
+        }
+
         if (request is null)
         {
             return NotAnEndpoint(filePath, DiagnosticDescriptors.NotAnApiPage.Id, 0, outline, System.IO.Path.GetFileName(filePath));

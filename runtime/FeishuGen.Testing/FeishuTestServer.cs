@@ -17,11 +17,15 @@ public sealed class FeishuTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RequestHandler _handler;
+    private readonly LongConnectionHub _hub;
+    private readonly EventPusher _pusher;
 
-    private FeishuTestServer(WebApplication app, RequestHandler handler, Uri baseAddress, FeishuTestServerOptions options)
+    private FeishuTestServer(WebApplication app, RequestHandler handler, LongConnectionHub hub, Uri baseAddress, FeishuTestServerOptions options)
     {
         _app = app;
         _handler = handler;
+        _hub = hub;
+        _pusher = new EventPusher(options);
         BaseAddress = baseAddress;
         Options = options;
     }
@@ -67,8 +71,14 @@ public sealed class FeishuTestServer : IAsyncDisposable
     {
         options ??= new FeishuTestServerOptions();
         var handler = new RequestHandler(new RouteTable(endpoints), options, options.Time);
-        var (app, address) = await LoopbackHost.StartAsync(handler.HandleAsync, options.Port, cancellationToken).ConfigureAwait(false);
-        return new FeishuTestServer(app, handler, address, options);
+        var hub = new LongConnectionHub(options);
+        Uri? self = null;
+        var (app, address) = await LoopbackHost.StartAsync(
+            context => hub.Handles(context.Request.Path.Value ?? "/") ? hub.HandleAsync(context, self!) : handler.HandleAsync(context),
+            options.Port,
+            cancellationToken).ConfigureAwait(false);
+        self = address;
+        return new FeishuTestServer(app, handler, hub, address, options);
     }
 
     /// <summary>Client options pointing at this server with the credentials it accepts.</summary>
@@ -114,6 +124,70 @@ public sealed class FeishuTestServer : IAsyncDisposable
 
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _handler.ClearRequests();
+
+    /// <summary>
+    /// A schema 2.0 event as Feishu sends it: a fresh event_id (unless given), the event type,
+    /// the server's app id and verification token, and <paramref name="eventJson"/> as the body.
+    /// </summary>
+    /// <param name="eventType">The event type, e.g. <c>im.message.receive_v1</c>.</param>
+    /// <param name="eventJson">The <c>event</c> member, a JSON object.</param>
+    /// <param name="eventId">The event id; a new one when null.</param>
+    /// <returns>The envelope's JSON.</returns>
+    public string CreateEvent(string eventType, string eventJson, string? eventId = null)
+    {
+        var header = new System.Text.Json.Nodes.JsonObject
+        {
+            ["event_id"] = eventId ?? Guid.NewGuid().ToString("N"),
+            ["event_type"] = eventType,
+            ["create_time"] = Options.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["token"] = Options.VerificationToken,
+            ["app_id"] = Options.AppId,
+            ["tenant_key"] = "local-tenant",
+        };
+        var envelope = new System.Text.Json.Nodes.JsonObject { ["schema"] = "2.0", ["header"] = header, ["event"] = System.Text.Json.Nodes.JsonNode.Parse(eventJson) };
+        return envelope.ToJsonString();
+    }
+
+    /// <summary>
+    /// Pushes an event to a webhook as Feishu does: encrypted and signed with <see cref="FeishuTestServerOptions.EncryptKey"/>,
+    /// and pushed again after <see cref="FeishuTestServerOptions.EventRetryDelays"/> while the answer is not 200.
+    /// </summary>
+    /// <param name="webhook">The receiver's URL.</param>
+    /// <param name="envelope">The event (see <see cref="CreateEvent"/>).</param>
+    /// <param name="fault">What to get wrong on purpose.</param>
+    /// <param name="retry">Whether to push again after an answer other than 200.</param>
+    /// <param name="cancellationToken">Cancels the pushes and waits.</param>
+    /// <returns>Every attempt's status and the last answer.</returns>
+    public Task<FeishuEventDelivery> PushEventAsync(Uri webhook, string envelope, FeishuEventFault fault = FeishuEventFault.None, bool retry = true, CancellationToken cancellationToken = default)
+        => _pusher.PushAsync(webhook, envelope, fault, retry, cancellationToken);
+
+    /// <summary>
+    /// Sends an event (or, with <paramref name="frameType"/> "card", a card callback) to the connected
+    /// long-connection client and waits for its ack. Like Feishu, it sends again on the next socket when
+    /// the socket drops, and again when the ack is later than <see cref="FeishuTestServerOptions.LongConnectionAckTimeout"/>.
+    /// </summary>
+    /// <param name="envelope">The event's JSON.</param>
+    /// <param name="fragments">How many frames to split the payload into (sum/seq headers).</param>
+    /// <param name="dropSocketAfterSend">Closes the socket right after the first send, before any ack.</param>
+    /// <param name="frameType">"event" or "card".</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The client's ack.</returns>
+    public Task<FeishuLongConnectionAck> SendOverLongConnectionAsync(string envelope, int fragments = 1, bool dropSocketAfterSend = false, string frameType = "event", CancellationToken cancellationToken = default)
+        => _hub.SendAsync(envelope, frameType, fragments, dropSocketAfterSend, cancellationToken);
+
+    /// <summary>Closes the long-connection socket from the server's side.</summary>
+    public void DropLongConnections() => _hub.Drop();
+
+    /// <summary>How many long-connection sockets clients have opened.</summary>
+    public int LongConnections => Volatile.Read(ref _hub.Connections);
+
+    /// <summary>How many pings long-connection clients have sent.</summary>
+    public int LongConnectionPings => Volatile.Read(ref _hub.Pings);
+
+    /// <summary>Refuses long-connection handshakes with <paramref name="status"/> (403, or 514 with auth code 1000040350 for the connection limit); 0 accepts again.</summary>
+    /// <param name="status">The handshake status.</param>
+    /// <param name="authCode">The Handshake-Autherrcode header.</param>
+    public void RefuseLongConnections(int status, long? authCode = null) => _hub.Refusal = (status, authCode);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

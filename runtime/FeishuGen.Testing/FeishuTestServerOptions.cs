@@ -41,5 +41,23 @@ public sealed class FeishuTestServerOptions
     /// <summary>The port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>The Verification Token the server puts in events it sends (and expects in url_verification answers).</summary>
+    public string VerificationToken { get; set; } = "v-local-test-token";
+
+    /// <summary>The Encrypt Key events are encrypted and signed with; null sends them plain and unsigned.</summary>
+    public string? EncryptKey { get; set; } = "local-test-encrypt-key";
+
+    /// <summary>The waits before pushing an event again after an answer other than 200: Feishu's 15 s, 5 min, 1 h and 6 h by default.</summary>
+    public TimeSpan[] EventRetryDelays { get; set; } =
+    {
+        TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), TimeSpan.FromHours(6),
+    };
+
+    /// <summary>The ClientConfig the long-connection endpoint hands out (seconds): reconnect at once, ping every 120 s.</summary>
+    public FeishuGen.LongConnection.ClientConfig LongConnectionConfig { get; set; } = new() { ReconnectCount = -1, ReconnectInterval = 0, ReconnectNonce = 0, PingInterval = 120 };
+
+    /// <summary>How long the server waits for an event's acknowledgement on the long connection before sending it again (Feishu re-sends what is not acknowledged).</summary>
+    public TimeSpan LongConnectionAckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     internal TimeSpan TokenLifetime => TimeSpan.FromSeconds(TokenLifetimeSeconds);
 }

@@ -25,6 +25,8 @@ internal sealed class CorpusReport
 
     public int ApiPages => Pages.Count(p => p.IsApiPage);
 
+    public int EventPages => Pages.Count(p => p.IsEventPage);
+
     /// <summary>(passed, failed, not applicable) of one check over the API pages.</summary>
     public (int Pass, int Fail, int NotApplicable) Count(string check)
     {
@@ -47,7 +49,7 @@ internal sealed class CorpusReport
         }
 
         output.WriteLine("Failures and their reasons:");
-        foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
+        foreach (var check in CheckNames.All)
         {
             foreach (var page in Pages.Where(p => p.Checks.TryGetValue(check, out var r) && r.State == CheckState.Fail))
             {
@@ -57,7 +59,7 @@ internal sealed class CorpusReport
 
         output.WriteLine();
         output.WriteLine("Not applicable, by reason (page: a fault of the page itself; upload: the check does not apply to a multipart body):");
-        foreach (var check in CheckNames.Api)
+        foreach (var check in CheckNames.Api.Concat(CheckNames.Event))
         {
             var reasons = Pages.Where(p => p.Checks.TryGetValue(check, out var r) && r.State == CheckState.NotApplicable)
                 .GroupBy(p => Category(p.Checks[check].Reason!)).OrderByDescending(g => g.Count());
@@ -68,7 +70,8 @@ internal sealed class CorpusReport
         }
 
         output.WriteLine();
-        output.WriteLine($"Pages: {Pages.Count} ({ApiPages} API pages, {Pages.Count - ApiPages} other pages)");
+        output.WriteLine($"Pages: {Pages.Count} ({ApiPages} API pages, {EventPages} event pages, {Pages.Count - ApiPages - EventPages} other pages)");
+        output.WriteLine($"Events: {Pages.Count(p => p.Event is not null)} generated ({Pages.Count(p => p.Event?.EndsWith("(1.0)", System.StringComparison.Ordinal) == true)} with the schema 1.0 envelope)");
         output.WriteLine($"Endpoints: {Pages.Count(p => p.Endpoint is not null)}, of which {Pages.Count(p => p.Payload == "upload")} multipart uploads and {Pages.Count(p => p.Payload == "download")} streamed downloads");
         output.WriteLine($"Generated code: {Compiled.GeneratedFiles} files, {Compiled.GeneratedLines} lines; compile errors and warnings: {Compiled.CompileProblems.Count}");
         foreach (var problem in Compiled.CompileProblems.Take(20))
@@ -79,7 +82,7 @@ internal sealed class CorpusReport
         output.WriteLine();
         output.WriteLine("| check | passed | failed | n/a | pass rate |");
         output.WriteLine("|---|---|---|---|---|");
-        foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
+        foreach (var check in CheckNames.All)
         {
             var (pass, fail, na) = Count(check);
             var rate = pass + fail == 0 ? 100.0 : 100.0 * pass / (pass + fail);
@@ -96,7 +99,7 @@ internal sealed class CorpusReport
     public void WriteJson(string path)
     {
         var checks = new JsonObject();
-        foreach (var check in CheckNames.Api.Append(CheckNames.NonApiClean))
+        foreach (var check in CheckNames.All)
         {
             var (pass, fail, na) = Count(check);
             checks[check] = new JsonObject { ["passed"] = pass, ["failed"] = fail, ["notApplicable"] = na };
@@ -115,6 +118,7 @@ internal sealed class CorpusReport
             {
                 ["path"] = page.Path,
                 ["api"] = page.IsApiPage,
+                ["event"] = page.Event,
                 ["endpoint"] = page.Endpoint,
                 ["payload"] = page.Payload,
                 ["diagnostics"] = new JsonArray(page.Diagnostics.Select(d => (JsonNode)d).ToArray()),

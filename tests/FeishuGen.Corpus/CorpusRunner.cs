@@ -27,16 +27,23 @@ internal static class CorpusRunner
             .ToDictionary(g => g.Key, g => g.ToList());
         var problemFiles = compiled.CompileProblems.Select(p => Path.GetFileName(p.Location.SourceTree?.FilePath ?? string.Empty)).ToHashSet();
 
+        var events = new EventChecks(compiled);
         var outcomes = new List<PageOutcome>();
         foreach (var (path, text) in pages)
         {
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
             catalogue.TryGetValue(relative, out var endpoint);
-            var outcome = new PageOutcome(relative, ApiPage.IsMatch(text) || endpoint is not null);
+            var outcome = new PageOutcome(relative, ApiPage.IsMatch(text) || endpoint is not null, EventChecks.IsEventPage(text));
             var diagnostics = diagnosticsByFile.TryGetValue(path, out var list) ? list : new List<Diagnostic>();
             outcome.Diagnostics.AddRange(diagnostics.Select(d => $"{d.Id} {d.Severity} line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}"));
             outcome.Endpoint = endpoint?.ToString();
             outcomes.Add(outcome);
+
+            if (outcome.IsEventPage)
+            {
+                events.Run(outcome, path, text, diagnostics);
+                continue;
+            }
 
             if (!outcome.IsApiPage)
             {

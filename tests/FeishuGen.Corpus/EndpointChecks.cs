@@ -262,7 +262,7 @@ internal sealed class EndpointChecks
     private static readonly Regex FullPath = new(@"\A---[\s\S]*?^fullPath:\s*""?/[^""\n]*/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][a-z0-9_]*)""?\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
 
     // The page's example as JSON, or the reason (a fault of the page) why there is none.
-    private static CheckResult? ParseExample(string? example, string kind, out JsonNode? node)
+    internal static CheckResult? ParseExample(string? example, string kind, out JsonNode? node)
     {
         node = null;
         if (string.IsNullOrWhiteSpace(example))
@@ -281,12 +281,15 @@ internal sealed class EndpointChecks
         }
     }
 
-    private CheckResult RoundTrip(JsonNode original, Type type)
+    private CheckResult RoundTrip(JsonNode original, Type type) => RoundTrip(original, type, _client.JsonOptions);
+
+    /// <summary>Reads <paramref name="original"/> into <paramref name="type"/> and writes it back: the same JSON, or why not.</summary>
+    public static CheckResult RoundTrip(JsonNode original, Type type, JsonSerializerOptions options)
     {
         try
         {
-            var value = JsonSerializer.Deserialize(original.ToJsonString(), type, _client.JsonOptions);
-            var again = JsonSerializer.Serialize(value, type, _client.JsonOptions);
+            var value = JsonSerializer.Deserialize(original.ToJsonString(), type, options);
+            var again = JsonSerializer.Serialize(value, type, options);
             return Judge(WithoutNulls(original)!, WithoutNulls(JsonNode.Parse(again)), "round trip differs at ");
         }
         catch (JsonException e) when (ExampleContradictsTable(e))
@@ -326,7 +329,7 @@ internal sealed class EndpointChecks
             : CheckResult.Fail(what + Short(difference));
     }
 
-    private static bool HasDuplicateKeys(JsonNode? node)
+    internal static bool HasDuplicateKeys(JsonNode? node)
     {
         try
         {

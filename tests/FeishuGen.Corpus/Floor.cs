@@ -15,7 +15,7 @@ internal static class Floor
     {
         var floor = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var violations = new List<string>();
-        foreach (var check in new List<string>(CheckNames.Api) { CheckNames.NonApiClean })
+        foreach (var check in CheckNames.All)
         {
             if (floor[check] is { } minimum && report.Count(check).Pass < (int)minimum)
             {

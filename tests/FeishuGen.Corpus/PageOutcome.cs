@@ -23,17 +23,24 @@ internal enum CheckState
 /// <summary>Everything the check found about one page.</summary>
 internal sealed class PageOutcome
 {
-    public PageOutcome(string path, bool isApiPage)
+    public PageOutcome(string path, bool isApiPage, bool isEventPage = false)
     {
         Path = path;
         IsApiPage = isApiPage;
+        IsEventPage = isEventPage && !isApiPage;
     }
 
     public string Path { get; }
 
     public bool IsApiPage { get; }
 
+    /// <summary>An event page (<c>## 事件</c> with a 事件体 table): checked by the event section, not as a non-API page.</summary>
+    public bool IsEventPage { get; }
+
     public string? Endpoint { get; set; }
+
+    /// <summary>The generated event: its type and schema, e.g. "im.message.receive_v1 (2.0)".</summary>
+    public string? Event { get; set; }
 
     /// <summary>"upload", "download" or null for JSON calls.</summary>
     public string? Payload { get; set; }
@@ -54,6 +61,13 @@ internal static class CheckNames
     public const string ResponseRoundTrip = "response-round-trip";
     public const string Naming = "naming";
     public const string NonApiClean = "non-api-clean";
+    public const string EventGenerated = "event-generated";
+    public const string EventRoundTrip = "event-round-trip";
+
+    public static readonly string[] Event = { EventGenerated, EventRoundTrip };
+
+    /// <summary>Every check the floor and the report count.</summary>
+    public static readonly string[] All = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming, NonApiClean, EventGenerated, EventRoundTrip };
 
     public static readonly string[] Api = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming };
 }

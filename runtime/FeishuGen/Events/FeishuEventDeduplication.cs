@@ -20,6 +20,11 @@ public interface IFeishuEventDeduplication
     /// <param name="eventId">The event's id (schema 2.0 event_id, 1.0 uuid).</param>
     /// <param name="cancellationToken">Cancels the claim.</param>
     ValueTask<bool> TryClaimAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a claim whose handling failed, so that Feishu's next delivery of the event runs the handlers again.</summary>
+    /// <param name="eventId">The event's id.</param>
+    /// <param name="cancellationToken">Cancels the release.</param>
+    ValueTask ReleaseAsync(string eventId, CancellationToken cancellationToken);
 }
 
 /// <summary>Deduplication in this process: enough for one instance.</summary>
@@ -61,6 +66,13 @@ public sealed class InMemoryFeishuEventDeduplication : IFeishuEventDeduplication
         var claimed = _seen.TryAdd(eventId, now)
             || (_seen.TryGetValue(eventId, out var at) && now - at > Window && _seen.TryUpdate(eventId, now, at));
         return new ValueTask<bool>(claimed);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask ReleaseAsync(string eventId, CancellationToken cancellationToken)
+    {
+        _seen.TryRemove(eventId, out _);
+        return ValueTask.CompletedTask;
     }
 }
 
@@ -115,6 +127,20 @@ public sealed class DistributedFeishuEventDeduplication : IFeishuEventDeduplicat
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask ReleaseAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await _local.ReleaseAsync(eventId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _shared.RemoveAsync(KeyPrefix + eventId, cancellationToken).WaitAsync(OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The shared claim expires on its own; a retry landing on another instance meanwhile is acknowledged as a repeat.
         }
     }
 }

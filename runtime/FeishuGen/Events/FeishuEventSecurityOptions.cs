@@ -3,7 +3,7 @@ using System;
 namespace FeishuGen.Events;
 
 /// <summary>How event requests are authenticated: the app's Verification Token and, when set, its Encrypt Key.</summary>
-public sealed class FeishuEventSecurityOptions
+public class FeishuEventSecurityOptions
 {
     /// <summary>The Verification Token from the app's event settings; checked on every request, in constant time. Required.</summary>
     public string VerificationToken { get; set; } = string.Empty;

@@ -56,8 +56,9 @@ public sealed class DiagnosticCatalogueTests
     [Fact]
     public void Pages_that_are_not_api_pages_get_only_an_informational_note()
     {
-        var result = PageReader.Read("/p/specs/event.md", "## 事件\n\n### 事件体\n\n| 名称 | 类型 |\n| --- | --- |\n| schema | string |\n");
+        var result = PageReader.Read("/p/specs/guide.md", "# 事件概述\n\n## 事件\n\n事件是什么。\n");
         Assert.Null(result.Endpoint);
+        Assert.Null(result.Event);
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.ToDiagnostic().Severity));
     }
 
@@ -113,6 +114,13 @@ public sealed class DiagnosticCatalogueTests
                 var post = PageReader.Read("/p/specs/post.md", withoutSdk).Endpoint!;
                 var get = PageReader.Read("/p/specs/get.md", withoutSdk.Replace("| HTTP Method | POST |", "| HTTP Method | GET |")).Endpoint!;
                 return (ApiShaper.Shape(new[] { post, get }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/post.md").ToList(), 0);
+            case "FSG0016":
+                return (Read("## 某事件\n\n## 事件\n\n| 项目 | 值 |\n| --- | --- |\n| 推送方式 | `Webhook` |\n\n### 事件体\n\n| 名称 | 类型 | 描述 |\n| --- | --- | --- |\n| `schema` | `string` | 版本 |\n"), 2);
+            case "FSG0017":
+                var ownEvent = File.ReadAllText(Path.Combine(Repo.Root, "specs", "消息", "接收消息.md"));
+                var a = PageReader.Read("/p/specs/a.md", ownEvent).Event!;
+                var b = PageReader.Read("/p/specs/b.md", ownEvent).Event!;
+                return (EventShaper.Shape(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
             default:
                 throw new InvalidOperationException("No trigger for " + id + ": add one with the new diagnostic.");
         }

@@ -1,0 +1,114 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FeishuGen.Events;
+
+/// <summary>The dispatching half: deduplication, the inline deadline and the queue.</summary>
+public sealed partial class FeishuEventDispatcher
+{
+    private async Task<FeishuEventResponse> DispatchAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        FeishuEventEnvelope? envelope;
+        try
+        {
+            envelope = FeishuEventEnvelope.Read(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            envelope = null;
+        }
+
+        if (envelope is null)
+        {
+            FeishuEventLog.NotAnEvent(_logger);
+            return new FeishuEventResponse(400, "{\"error\":\"MalformedBody\"}"u8.ToArray());
+        }
+
+        var header = envelope.Header;
+        if (!_registrations.TryGetValue(header.EventType, out var registration))
+        {
+            FeishuEventLog.Unhandled(_logger, header.EventType, header.EventId);
+            return FeishuEventResponse.Ok;
+        }
+
+        if (registration.IsCallback)
+        {
+            return await RunInlineAsync(registration, envelope, claimed: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await _deduplication.TryClaimAsync(header.EventId, cancellationToken).ConfigureAwait(false))
+        {
+            FeishuEventLog.Duplicate(_logger, header.EventType, header.EventId);
+            return FeishuEventResponse.Ok;
+        }
+
+        if (_queue is null)
+        {
+            return await RunInlineAsync(registration, envelope, claimed: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_queue.TryEnqueue(registration, envelope))
+        {
+            return FeishuEventResponse.Ok;
+        }
+
+        // Full: forget the claim so that Feishu's next delivery is handled, and say so.
+        await _deduplication.ReleaseAsync(header.EventId, CancellationToken.None).ConfigureAwait(false);
+        FeishuEventLog.QueueFull(_logger, Options.QueueCapacity, header.EventType, header.EventId);
+        return FeishuEventResponse.Busy;
+    }
+
+    private async Task<FeishuEventResponse> RunInlineAsync(EventRegistration registration, FeishuEventEnvelope envelope, bool claimed, CancellationToken cancellationToken)
+    {
+        var header = envelope.Header;
+        using var deadline = new CancellationTokenSource(Options.InlineDeadline, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            // The handler gets the deadline as its token; the answer does not wait for a handler that ignores it.
+            var run = registration.RunAsync(envelope, linked.Token);
+            var reply = await run.WaitAsync(Options.InlineDeadline, _time, cancellationToken).ConfigureAwait(false);
+            return reply is null ? FeishuEventResponse.Ok : new FeishuEventResponse(200, reply);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested || e is TimeoutException)
+        {
+            deadline.Cancel();
+            await ForgetAsync(claimed, header.EventId).ConfigureAwait(false);
+            FeishuEventLog.DeadlineExceeded(_logger, header.EventType, header.EventId, (long)Options.InlineDeadline.TotalMilliseconds);
+            return FeishuEventResponse.Failed;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ForgetAsync(claimed, header.EventId).ConfigureAwait(false);
+            FeishuEventLog.HandlerFailed(_logger, header.EventType, header.EventId, e);
+            return FeishuEventResponse.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await ForgetAsync(claimed, header.EventId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task ForgetAsync(bool claimed, string eventId)
+    {
+        if (claimed)
+        {
+            await _deduplication.ReleaseAsync(eventId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // Runs a queued event; called by the queue's workers.
+    private async Task RunQueuedAsync(EventRegistration registration, FeishuEventEnvelope envelope, CancellationToken stopping)
+    {
+        try
+        {
+            await registration.RunAsync(envelope, stopping).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            FeishuEventLog.QueuedHandlerFailed(_logger, envelope.Header.EventType, envelope.Header.EventId, e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+
+namespace FeishuGen.Events;
+
+/// <summary>When handlers run, relative to the answer Feishu waits for (3 s).</summary>
+public enum FeishuEventHandlingMode
+{
+    /// <summary>
+    /// Handlers run before the answer, under <see cref="FeishuEventOptions.InlineDeadline"/>: a
+    /// handler that fails or runs out of time is cancelled and answered 500, so Feishu delivers the
+    /// event again.
+    /// </summary>
+    Inline,
+
+    /// <summary>
+    /// The event is acknowledged at once and handled from a bounded background queue; when the
+    /// queue is full the event is answered 503, so Feishu delivers it again later. Card callbacks,
+    /// whose reply is the handler's result, always run inline.
+    /// </summary>
+    Queued,
+}
+
+/// <summary>How events are verified and handled.</summary>
+public sealed class FeishuEventOptions : FeishuEventSecurityOptions
+{
+    /// <summary>Inline (default) or queued handling.</summary>
+    public FeishuEventHandlingMode Mode { get; set; } = FeishuEventHandlingMode.Inline;
+
+    /// <summary>How long inline handlers may run (2.5 s): the answer must reach Feishu within 3 s.</summary>
+    public TimeSpan InlineDeadline { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>How many acknowledged events may wait in the queue (1,024).</summary>
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>How many queued events are handled at once (4).</summary>
+    public int QueueConcurrency { get; set; } = 4;
+
+    // The token and key are checked when the first webhook request needs them: a long-connection app has none.
+    internal void ValidateHandling()
+    {
+        FeishuClientOptions.Require(InlineDeadline > TimeSpan.Zero && InlineDeadline < TimeSpan.FromSeconds(3), "events: InlineDeadline must be between 0 and 3 s (Feishu waits 3 s for the answer).");
+        FeishuClientOptions.Require(QueueCapacity > 0, "events: QueueCapacity must be positive.");
+        FeishuClientOptions.Require(QueueConcurrency > 0, "events: QueueConcurrency must be positive.");
+    }
+}
+
+/// <summary>What to answer Feishu: the HTTP status and the JSON body (a challenge, a card callback's reply, or an acknowledgement).</summary>
+/// <param name="StatusCode">200 when the event was taken (or is a repeat); 4xx for a request that fails verification; 500/503 to have Feishu deliver it again.</param>
+/// <param name="Body">The JSON body, UTF-8.</param>
+public sealed record FeishuEventResponse(int StatusCode, ReadOnlyMemory<byte> Body)
+{
+    internal static readonly FeishuEventResponse Ok = new(200, "{}"u8.ToArray());
+    internal static readonly FeishuEventResponse Failed = new(500, "{\"error\":\"the handler failed; Feishu will deliver the event again\"}"u8.ToArray());
+    internal static readonly FeishuEventResponse Busy = new(503, "{\"error\":\"the event queue is full; Feishu will deliver the event again\"}"u8.ToArray());
+}

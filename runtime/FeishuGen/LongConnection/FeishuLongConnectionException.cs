@@ -1,0 +1,23 @@
+namespace FeishuGen.LongConnection;
+
+/// <summary>The long connection could not be opened: the endpoint refused, or the handshake failed.</summary>
+public sealed class FeishuLongConnectionException : FeishuException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong (never the secret).</param>
+    /// <param name="code">Feishu's code, when it gave one.</param>
+    /// <param name="isRetryable">Whether trying again later may work.</param>
+    /// <param name="innerException">The cause.</param>
+    public FeishuLongConnectionException(string message, long? code, bool isRetryable, System.Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Code = code;
+        IsRetryable = isRetryable;
+    }
+
+    /// <summary>Feishu's code (1000040350: over the connection limit of 50 per app).</summary>
+    public long? Code { get; }
+
+    /// <summary>False for refusals that waiting does not cure (wrong credentials, 403, over the connection limit).</summary>
+    public bool IsRetryable { get; }
+}
