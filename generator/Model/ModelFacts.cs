@@ -29,6 +29,19 @@ internal static class ModelFacts
         return facts;
     }
 
+    /// <summary>What an event page says: its type, schema, scopes and every member of the 事件体 table with its type.</summary>
+    public static SortedSet<string> Of(EventModel model)
+    {
+        var facts = new SortedSet<string>(System.StringComparer.Ordinal)
+        {
+            "event " + model.EventType,
+            "schema " + (model.LegacySchema ? "1.0" : "2.0"),
+        };
+        facts.UnionWith(model.Scopes.Select(s => "scope " + s.Key));
+        AddFields(facts, "body", model.BodyFields);
+        return facts;
+    }
+
     private static void AddFields(SortedSet<string> facts, string where, IEnumerable<FieldModel> fields)
     {
         foreach (var field in fields)

@@ -90,7 +90,7 @@ internal static class EventShaper
         var types = new List<TypeSpec>();
         foreach (var spec in events)
         {
-            types.Add(BodyType(spec, new TypeResolver(registry, spec.Namespace, spec.Name)));
+            types.Add(BodyType(spec, new TypeResolver(registry, spec.Namespace, spec.Name, contradictionsAsNode: true)));
         }
 
         types.AddRange(registry.Build());

@@ -18,11 +18,21 @@ internal sealed class TypeResolver
     private readonly string _namespace;
     private readonly string _context;
 
-    public TypeResolver(TypeRegistry registry, string ns, string context)
+    private readonly bool _contradictionsAsNode;
+
+    /// <param name="registry">The nested records of the compilation.</param>
+    /// <param name="ns">The namespace records are declared in.</param>
+    /// <param name="context">The prefix that tells a contradicting record apart.</param>
+    /// <param name="contradictionsAsNode">
+    /// Events: a scalar the table types one way and the example another (a timestamp documented as
+    /// a string and sent as a number) is a field of more than one type, kept as a JSON value.
+    /// </param>
+    public TypeResolver(TypeRegistry registry, string ns, string context, bool contradictionsAsNode = false)
     {
         _registry = registry;
         _namespace = ns;
         _context = context;
+        _contradictionsAsNode = contradictionsAsNode;
     }
 
     /// <summary>The type of a multipart field declared as <paramref name="type"/>: a file part for <c>file</c>/<c>binary</c>.</summary>
@@ -39,7 +49,7 @@ internal sealed class TypeResolver
         var lowered = type.Trim().ToLowerInvariant();
         if (Primitive(lowered) is { } primitive)
         {
-            return primitive;
+            return _contradictionsAsNode && Contradicts(primitive, example) ? TypeRef.Node : primitive;
         }
 
         if (lowered is "array" or "list" || TypeNames.ArrayItem(lowered) is not null)
@@ -104,6 +114,15 @@ internal sealed class TypeResolver
 
         return lowered is "object" or "map" or "struct" || lowered.StartsWith("map<", System.StringComparison.Ordinal) ? TypeRef.Map : TypeRef.Node;
     }
+
+    private static bool Contradicts(TypeRef declared, JsonValue? example) => example?.Kind switch
+    {
+        JsonKind.String => declared.Kind != TypeKind.String,
+        JsonKind.Number => declared.Kind is not (TypeKind.Int64 or TypeKind.Double),
+        JsonKind.Boolean => declared.Kind != TypeKind.Boolean,
+        JsonKind.Object or JsonKind.Array => true,
+        _ => false,
+    };
 
     /// <summary>The record for a 类型额外说明 definition, with its properties typed from the tree and the example.</summary>
     public TypeRef Shape(TypeDefinition definition, JsonValue? example)

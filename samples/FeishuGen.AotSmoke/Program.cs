@@ -1,5 +1,6 @@
 using System;
 using FeishuGen;
+using FeishuGen.AotSmoke;
 using FeishuGen.AotSmoke.Api;
 using FeishuGen.AotSmoke.Api.Hire.V1;
 using FeishuGen.AotSmoke.Api.Im.V1;
@@ -52,6 +53,7 @@ catch (FeishuApiException e) when (e.Code == UpdateResultEcoBackgroundCheckError
 }
 
 var json = FeishuJsonResolver.Serialize(new EcoBackgroundCheckReportFile { ReportName = "a" });
-var ok = chats == 6 && documented && json == "{\"report_name\":\"a\"}";
-Console.WriteLine($"NativeAOT smoke: {chats} chats over 3 pages, documented error {(documented ? "typed" : "MISSING")}, JSON {json}: {(ok ? "ok" : "FAILED")}");
+var events = await EventSmoke.RunAsync(server);
+var ok = chats == 6 && documented && json == "{\"report_name\":\"a\"}" && events == "webhook om_aot_webhook, long connection om_aot_socket";
+Console.WriteLine($"NativeAOT smoke: {chats} chats over 3 pages, documented error {(documented ? "typed" : "MISSING")}, JSON {json}, events: {events}: {(ok ? "ok" : "FAILED")}");
 return ok ? 0 : 1;

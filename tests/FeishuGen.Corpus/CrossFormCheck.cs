@@ -12,7 +12,8 @@ namespace FeishuGen.Corpus;
 /// The same doc must give the same model in any form. For every doc that two folders share with
 /// the same updateTime (the docs did not change between the two crawls), both pages are read and
 /// their models compared as sets of facts: method, path, parameters (type, required, allowed
-/// values), the body tree, scopes, token types, error codes, names and payload kinds. Every
+/// values), the body tree, scopes, token types, error codes, names and payload kinds; for event
+/// pages the event type, schema, scopes and 事件体 tree. Every
 /// difference is printed and counted.
 /// </summary>
 internal static class CrossFormCheck
@@ -43,15 +44,14 @@ internal static class CrossFormCheck
                 continue;
             }
 
-            var (a, b) = (PageReader.Read(path, textA).Endpoint, PageReader.Read(other, textB).Endpoint);
-            if (a is null && b is null)
+            var (a, b) = (PageReader.Read(path, textA), PageReader.Read(other, textB));
+            if (a.Endpoint is null && b.Endpoint is null && a.Event is null && b.Event is null)
             {
                 continue;
             }
 
             shared++;
-            var factsA = a is null ? new SortedSet<string> { "not an endpoint" } : ModelFacts.Of(a);
-            var factsB = b is null ? new SortedSet<string> { "not an endpoint" } : ModelFacts.Of(b);
+            var (factsA, factsB) = (Facts(a), Facts(b));
             var onlyA = factsA.Except(factsB).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var onlyB = factsB.Except(factsA).OrderBy(f => f, StringComparer.Ordinal).ToList();
             if (onlyA.Count == 0 && onlyB.Count == 0)
@@ -75,4 +75,10 @@ internal static class CrossFormCheck
 
         return (shared, equal, pageFaults, differences);
     }
+
+    // Endpoints and events alike: a page read as the one in one form and the other (or nothing) in the other differs.
+    private static SortedSet<string> Facts(PageReadResult result)
+        => result.Endpoint is { } endpoint ? ModelFacts.Of(endpoint)
+            : result.Event is { } model ? ModelFacts.Of(model)
+            : new SortedSet<string> { "neither an endpoint nor an event" };
 }

@@ -20,9 +20,11 @@ if (args.Length > 0 && args[0] == "multi-instance")
     return await MultiInstance.RunAsync();
 }
 
+// `--only <text>` runs the scenarios whose name contains the text.
+var only = args.Length > 1 && args[0] == "--only" ? args[1] : null;
 var outcomes = new List<Outcome>();
 var total = Stopwatch.StartNew();
-foreach (var scenario in Scenarios.All())
+foreach (var scenario in Scenarios.All().Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     try
     {

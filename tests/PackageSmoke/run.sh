@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The new-user path, checked on every CI run: pack FeishuGen and FeishuGen.Testing into a local
+# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Testing and FeishuGen.AspNetCore into a local
 # feed, create a fresh project outside the solution with only PackageReferences and a specs/
-# folder (the seed page and one more), build it and call the endpoints against the local server;
+# folder (the seed page, one more and an event page), build it, call the endpoints against the local
+# server and receive an event through MapFeishuWebhook;
 # then install the feishugen tool from the same feed and check the pages with it.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +18,7 @@ dotnet pack "$repo/FeishuGen.sln" -c Release -o "$feed" -p:Version="$version" -n
 mkdir -p "$app/specs/drafts"
 cp "$repo/specs/回传背调订单的最终结果.md" "$app/specs/"
 cp "$repo/specs/消息/下载图片.md" "$app/specs/"
+cp "$repo/specs/消息/接收消息.md" "$app/specs/"
 # A page left out with FeishuGenExclude: it must not become an endpoint.
 cp "$repo/specs/群组/获取群列表.md" "$app/specs/drafts/"
 cp "$repo/tests/PackageSmoke/Program.cs.template" "$app/Program.cs"
@@ -29,7 +31,7 @@ cat > "$app/nuget.config" <<XML
 </configuration>
 XML
 cat > "$app/SmokeApp.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
+<Project Sdk="Microsoft.NET.Sdk.Web">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
     <TargetFramework>net10.0</TargetFramework>
@@ -41,6 +43,7 @@ cat > "$app/SmokeApp.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="FeishuGen" Version="$version" />
     <PackageReference Include="FeishuGen.Testing" Version="$version" />
+    <PackageReference Include="FeishuGen.AspNetCore" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -58,5 +61,5 @@ echo "== the feishugen tool from the same feed"
 dotnet tool install FeishuGen.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
 check=$("$work/tools/feishugen" check "$app/specs")
 echo "$check" | tail -n 1
-echo "$check" | tail -n 1 | grep -q "3 pages: 3 endpoints" || { echo "feishugen check did not read the pages" >&2; exit 1; }
+echo "$check" | tail -n 1 | grep -q "4 pages: 3 endpoints, 1 events" || { echo "feishugen check did not read the pages" >&2; exit 1; }
 echo "package smoke: passed"

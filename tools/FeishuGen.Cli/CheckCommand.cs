@@ -13,7 +13,7 @@ namespace FeishuGen.Cli;
 
 /// <summary>
 /// <c>check &lt;folder or page&gt;</c>: reads every page as the generator would and lists, per page,
-/// the endpoint and C# method it becomes, or the diagnostics that say why not. Exits 1 when any
+/// the endpoint and C# method (or the event and registration) it becomes, or the diagnostics that say why not. Exits 1 when any
 /// page gets a warning.
 /// </summary>
 internal static class CheckCommand
@@ -30,7 +30,7 @@ internal static class CheckCommand
         var lines = results.Where(r => r.Result.Endpoint is not null).Select(r => new PageLine(r.Result.Endpoint!.SpecPath, r.Result.EndpointLine)).ToImmutableArray();
         var extra = DiagnosticPlacement.AtPageLines(api.Diagnostics, lines).ToLookup(d => d.FilePath);
 
-        int endpoints = 0, notApi = 0, warnings = 0;
+        int endpoints = 0, events = 0, notApi = 0, warnings = 0;
         foreach (var (path, result) in results)
         {
             var relative = Path.GetRelativePath(root, path);
@@ -47,6 +47,11 @@ internal static class CheckCommand
                 var method = names.TryGetValue(endpoint.SpecPath, out var name) ? name : "(same endpoint as another page)";
                 output.WriteLine($"ok    {relative}: {endpoint.HttpMethod} {endpoint.PathTemplate} -> api.{method}");
             }
+            else if (result.Event is { } page)
+            {
+                events++;
+                output.WriteLine($"ok    {relative}: event {page.EventType} -> events.On{EventShaper.TypeName(page.EventType)}");
+            }
             else if (diagnostics.All(d => d.Id == DiagnosticDescriptors.NotAnApiPage.Id))
             {
                 notApi++;
@@ -62,14 +67,14 @@ internal static class CheckCommand
                 output.WriteLine($"FAIL  {relative}");
             }
 
-            foreach (var diagnostic in diagnostics.Where(d => verbose || DiagnosticDescriptors.Find(d.Id).DefaultSeverity >= DiagnosticSeverity.Warning || result.Endpoint is null))
+            foreach (var diagnostic in diagnostics.Where(d => verbose || DiagnosticDescriptors.Find(d.Id).DefaultSeverity >= DiagnosticSeverity.Warning || (result.Endpoint is null && result.Event is null)))
             {
                 output.WriteLine("      " + diagnostic.Format());
             }
         }
 
         output.WriteLine();
-        output.WriteLine($"{files.Count} pages: {endpoints} endpoints, {notApi} not API pages, {warnings} with warnings");
+        output.WriteLine($"{files.Count} pages: {endpoints} endpoints, {events} events, {notApi} other pages, {warnings} with warnings");
         return warnings == 0 ? 0 : 1;
     }
 }

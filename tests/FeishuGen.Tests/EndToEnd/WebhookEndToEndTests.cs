@@ -10,6 +10,7 @@ using FeishuGen.Testing;
 using FeishuGen.Tests.Api;
 using FeishuGen.Tests.Api.Im.Events;
 using FeishuGen.Tests.Support;
+using FeishuGen.TestSupport;
 using Xunit;
 
 namespace FeishuGen.Tests.EndToEnd;

@@ -11,10 +11,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FeishuGen.Tests.Support;
+namespace FeishuGen.TestSupport;
 
 /// <summary>A user's ASP.NET Core app receiving Feishu events: real Kestrel on loopback, <c>MapFeishuWebhook</c>, the dispatcher from DI.</summary>
-internal sealed class WebhookApp : IAsyncDisposable
+public sealed class WebhookApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
