@@ -20,40 +20,12 @@ internal static class ApiShaper
     /// them; only a failure no single page explains leaves the project without code.
     /// </summary>
     public static ApiSpec ShapeSafely(IEnumerable<EndpointModel> models, GeneratorOptions options)
-    {
-        var all = models.ToList();
-        try
-        {
-            return Shape(all, options);
-        }
-        catch (System.Exception e) when (e is not System.OperationCanceledException)
-        {
-            var failures = new List<DiagnosticInfo>();
-            var good = new List<EndpointModel>();
-            foreach (var model in all)
-            {
-                try
-                {
-                    Shape(new[] { model }, options);
-                    good.Add(model);
-                }
-                catch (System.Exception pageError) when (pageError is not System.OperationCanceledException)
-                {
-                    failures.Add(PageFailure(model.SpecPath, pageError));
-                }
-            }
-
-            try
-            {
-                var spec = failures.Count > 0 ? Shape(good, options) : throw e;
-                return spec with { Diagnostics = spec.Diagnostics.Concat(failures).ToEquatableArray() };
-            }
-            catch (System.Exception rest) when (rest is not System.OperationCanceledException)
-            {
-                return new ApiSpec(options, EquatableArray<EndpointSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { ProjectFailure(rest) }.ToEquatableArray());
-            }
-        }
-    }
+        => PageIsolation.Shape(
+            models.ToList(),
+            all => Shape(all, options),
+            model => model.SpecPath,
+            (spec, failures) => spec with { Diagnostics = spec.Diagnostics.Concat(failures).ToEquatableArray() },
+            failure => new ApiSpec(options, EquatableArray<EndpointSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { failure }.ToEquatableArray()));
 
     /// <summary>FSG0013 for one page, which is left out while the others are generated.</summary>
     public static DiagnosticInfo PageFailure(string specPath, System.Exception e)

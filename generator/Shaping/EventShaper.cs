@@ -33,34 +33,12 @@ internal static class EventShaper
 {
     /// <summary>Like <see cref="Shape"/>, but a page that cannot be shaped gets FSG0013 and the others are shaped without it.</summary>
     public static EventApiSpec ShapeSafely(IEnumerable<EventModel> models, GeneratorOptions options)
-    {
-        var all = models.ToList();
-        try
-        {
-            return Shape(all, options);
-        }
-        catch (System.Exception e) when (e is not System.OperationCanceledException)
-        {
-            var failures = new List<DiagnosticInfo>();
-            var good = new List<EventModel>();
-            foreach (var model in all)
-            {
-                try
-                {
-                    Shape(new[] { model }, options);
-                    good.Add(model);
-                }
-                catch (System.Exception pageError) when (pageError is not System.OperationCanceledException)
-                {
-                    failures.Add(ApiShaper.PageFailure(model.SpecPath, pageError));
-                }
-            }
-
-            var spec = failures.Count > 0 ? Shape(good, options) : new EventApiSpec(options, EquatableArray<EventSpec>.Empty, EquatableArray<TypeSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-            var project = failures.Count > 0 ? failures : new List<DiagnosticInfo> { ApiShaper.ProjectFailure(e) };
-            return spec with { Diagnostics = spec.Diagnostics.Concat(project).ToEquatableArray() };
-        }
-    }
+        => PageIsolation.Shape(
+            models.ToList(),
+            all => Shape(all, options),
+            model => model.SpecPath,
+            (spec, failures) => spec with { Diagnostics = spec.Diagnostics.Concat(failures).ToEquatableArray() },
+            failure => new EventApiSpec(options, EquatableArray<EventSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { failure }.ToEquatableArray()));
 
     public static EventApiSpec Shape(IEnumerable<EventModel> models, GeneratorOptions options)
     {

@@ -37,11 +37,11 @@ public sealed partial class FeishuClientOptions
         return copy;
     }
 
-    internal static void Require(bool condition, string rule)
+    internal static void Require(bool condition, string rule, string owner = nameof(FeishuClientOptions))
     {
         if (!condition)
         {
-            throw new FeishuConfigurationException("FeishuClientOptions." + rule);
+            throw new FeishuConfigurationException(owner + "." + rule);
         }
     }
 

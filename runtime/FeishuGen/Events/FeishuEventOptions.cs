@@ -38,9 +38,9 @@ public sealed class FeishuEventOptions : FeishuEventSecurityOptions
     // The token and key are checked when the first webhook request needs them: a long-connection app has none.
     internal void ValidateHandling()
     {
-        FeishuClientOptions.Require(InlineDeadline > TimeSpan.Zero && InlineDeadline < TimeSpan.FromSeconds(3), "events: InlineDeadline must be between 0 and 3 s (Feishu waits 3 s for the answer).");
-        FeishuClientOptions.Require(QueueCapacity > 0, "events: QueueCapacity must be positive.");
-        FeishuClientOptions.Require(QueueConcurrency > 0, "events: QueueConcurrency must be positive.");
+        FeishuClientOptions.Require(InlineDeadline > TimeSpan.Zero && InlineDeadline < TimeSpan.FromSeconds(3), "InlineDeadline must be between 0 and 3 s (Feishu waits 3 s for the answer).", nameof(FeishuEventOptions));
+        FeishuClientOptions.Require(QueueCapacity > 0, "QueueCapacity must be positive.", nameof(FeishuEventOptions));
+        FeishuClientOptions.Require(QueueConcurrency > 0, "QueueConcurrency must be positive.", nameof(FeishuEventOptions));
     }
 }
 

@@ -19,8 +19,8 @@ public class FeishuEventSecurityOptions
 
     internal void Validate()
     {
-        FeishuClientOptions.Require(!string.IsNullOrWhiteSpace(VerificationToken), "events: VerificationToken is empty: set the app's Verification Token (event settings).");
-        FeishuClientOptions.Require(MaxClockSkew > TimeSpan.Zero, "events: MaxClockSkew must be positive.");
-        FeishuClientOptions.Require(MaxBodyBytes > 0, "events: MaxBodyBytes must be positive.");
+        FeishuClientOptions.Require(!string.IsNullOrWhiteSpace(VerificationToken), "VerificationToken is empty: set the app's Verification Token (event settings).", nameof(FeishuEventOptions));
+        FeishuClientOptions.Require(MaxClockSkew > TimeSpan.Zero, "MaxClockSkew must be positive.", nameof(FeishuEventOptions));
+        FeishuClientOptions.Require(MaxBodyBytes > 0, "MaxBodyBytes must be positive.", nameof(FeishuEventOptions));
     }
 }

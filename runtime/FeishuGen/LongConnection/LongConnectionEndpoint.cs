@@ -16,6 +16,21 @@ internal static class LongConnectionEndpoint
 
     public static async Task<(Uri Url, ClientConfig Config)> FetchAsync(HttpClient http, FeishuClientOptions options, CancellationToken cancellationToken)
     {
+        // The factory's client has no timeout of its own (the API client times its attempts): bound this call here.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(30) : options.Timeout);
+        try
+        {
+            return await FetchCoreAsync(http, options, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FeishuLongConnectionException("The long-connection endpoint did not answer in time.", null, isRetryable: true, e);
+        }
+    }
+
+    private static async Task<(Uri Url, ClientConfig Config)> FetchCoreAsync(HttpClient http, FeishuClientOptions options, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.BaseAddress, Path))
         {
             Content = JsonContent.Create(new EndpointRequest(options.AppId, options.AppSecret), LongConnectionJsonContext.Default.EndpointRequest),

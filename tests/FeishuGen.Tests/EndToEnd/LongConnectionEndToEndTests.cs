@@ -143,6 +143,26 @@ public sealed class LongConnectionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_ack_later_than_the_server_waits_brings_the_event_again_and_the_repeat_runs_no_handler()
+    {
+        await using var server = await FeishuTestServer.StartAsync(FeishuEndpointCatalogue.All, new FeishuTestServerOptions { LongConnectionAckTimeout = TimeSpan.FromMilliseconds(300) });
+        var runs = 0;
+        var dispatcher = new FeishuEventDispatcher(new FeishuEventOptions())
+            .OnImMessageReceiveV1(async (_, _) => { Interlocked.Increment(ref runs); await Task.Delay(1000); });
+        using var stop = new CancellationTokenSource();
+        var running = new FeishuLongConnection(server.CreateClientOptions(), dispatcher).RunAsync(stop.Token);
+
+        var ack = await server.SendOverLongConnectionAsync(server.CreateEvent(FeishuEventTypes.ImMessageReceiveV1, Message, "lc-late"));
+        await Task.Delay(1200);
+        stop.Cancel();
+        await running;
+
+        Assert.Equal(200, ack.Code);
+        Assert.True(ack.Sends >= 2, "sent " + ack.Sends + " times");
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public void Reconnect_waits_are_jittered_within_the_server_config()
     {
         var connection = new FeishuLongConnection(new FeishuClientOptions { AppId = "a", AppSecret = "s" }, new FeishuEventDispatcher(new FeishuEventOptions()));

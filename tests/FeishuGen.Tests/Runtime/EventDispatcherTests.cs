@@ -81,13 +81,14 @@ public sealed class EventDispatcherTests : IClassFixture<RedisFixture>
     public async Task Queued_events_are_acknowledged_at_once_and_a_full_queue_answers_503_and_loses_nothing()
     {
         var gate = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
         var handled = new ConcurrentQueue<string>();
         await using var dispatcher = new FeishuEventDispatcher(new FeishuEventOptions { VerificationToken = "t", Mode = FeishuEventHandlingMode.Queued, QueueCapacity = 2, QueueConcurrency = 1 })
-            .OnImMessageReceiveV1(async (e, _) => { await gate.Task; handled.Enqueue(e.Header.EventId); });
+            .OnImMessageReceiveV1(async (e, _) => { started.TrySetResult(); await gate.Task; handled.Enqueue(e.Header.EventId); });
 
         // One runs (blocked), two wait in the queue, the fourth finds it full.
         var answers = new[] { await dispatcher.HandleAsync(Event("q1")) };
-        await Task.Delay(100);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         answers = answers.Concat(new[] { await dispatcher.HandleAsync(Event("q2")), await dispatcher.HandleAsync(Event("q3")), await dispatcher.HandleAsync(Event("q4")) }).ToArray();
 
         Assert.Equal(new[] { 200, 200, 200, 503 }, answers.Select(a => a.StatusCode));
