@@ -78,25 +78,12 @@ internal static class CSharp
         return builder.ToString().Trim();
     }
 
-    /// <summary>Writes a multi-line text as '/// ' lines, each escaped, blank lines kept as &lt;para/&gt; breaks.</summary>
+    /// <summary>Writes a page's multi-line Markdown as '/// ' lines of XML doc markup (see <see cref="MarkdownXml"/>).</summary>
     public static void XmlLines(SourceWriter writer, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            return;
-        }
-
-        var first = true;
-        foreach (var raw in text!.Replace("\r", string.Empty).Split('\n'))
-        {
-            var line = Xml(raw);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            writer.Line(first ? "/// " + line : "/// <para>" + line + "</para>");
-            first = false;
+            MarkdownXml.WriteLines(writer, text!);
         }
     }
 

@@ -28,5 +28,9 @@ internal sealed record ValidationRule(string Kind, string Value);
 /// </summary>
 internal sealed record TypeDefinition(string Name, EquatableArray<TypeProperty> Properties);
 
-/// <summary>A property inside a <see cref="TypeDefinition"/>: <c>object</c> and <c>array</c> point at a child definition.</summary>
-internal sealed record TypeProperty(string Name, string Type, TypeDefinition? Child);
+/// <summary>
+/// A property inside a <see cref="TypeDefinition"/>: <c>object</c> and <c>array</c> point at a child
+/// definition. <see cref="Description"/> and <see cref="AllowedValues"/> are the nested row's 描述 where the table has one (the
+/// portal and Markdown forms, event bodies); the cleaned form's tree has none.
+/// </summary>
+internal sealed record TypeProperty(string Name, string Type, TypeDefinition? Child, string Description = "", EquatableArray<AllowedValue> AllowedValues = default);

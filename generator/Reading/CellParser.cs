@@ -22,9 +22,9 @@ internal static class CellParser
 {
     private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
-    private static readonly Regex Label = new(@"^\*\*(示例值|示例|可选值有|可选值|数据校验规则|默认值)[:：]?\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
+    private static readonly Regex Label = new(@"^\*\*(示例值|示例|可选值有|可选值|可能值有|可能值|数据校验规则|默认值)[:：]?\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
 
-    private static readonly Regex InlineLabel = new(@"\s+(?=\*\*(示例值|示例|可选值有|可选值|数据校验规则|默认值)[:：]?\*\*)", RegexOptions.Compiled);
+    private static readonly Regex InlineLabel = new(@"\s+(?=\*\*(示例值|示例|可选值有|可选值|可能值有|可能值|数据校验规则|默认值)[:：]?\*\*)", RegexOptions.Compiled);
     private static readonly Regex InlineItem = new(@"\s+-\s+", RegexOptions.Compiled);
 
     // Standard Markdown runs a list of allowed values into one segment: - `open_id`: label - `union_id`: label
@@ -57,6 +57,8 @@ internal static class CellParser
                         break;
                     case "可选值":
                     case "可选值有":
+                    case "可能值":
+                    case "可能值有": // what a reply or an event may carry
                         state = Section.Allowed;
                         AddAllowedSegment(rest, allowed);
                         break;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Model;
 
@@ -50,7 +51,8 @@ internal static class FieldTableReader
             // Older pages list members of an object field below it, indented with '&emsp;∟'.
             if (depth > 0)
             {
-                nested.Add(new NestedRow(depth, name, StripMarkup(cells[typeColumn])));
+                var cell = CellParser.Parse(cells[descriptionColumn]);
+                nested.Add(new NestedRow(depth, name, StripMarkup(cells[typeColumn]), cell.Description, cell.AllowedValues));
                 continue;
             }
 
@@ -69,7 +71,7 @@ internal static class FieldTableReader
         return fields;
     }
 
-    private sealed record NestedRow(int Depth, string Name, string Type);
+    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues);
 
     private static int Count(string text, string part)
     {
@@ -115,7 +117,7 @@ internal static class FieldTableReader
         {
             var index = 0;
             var owner = fields[fields.Count - 1];
-            fields[fields.Count - 1] = owner with { Shape = Build(owner.Name, nested, ref index, 1) };
+            fields[fields.Count - 1] = owner with { Shape = Build(DefinitionName(owner.Name, owner.Type), nested, ref index, 1) };
         }
 
         nested.Clear();
@@ -127,15 +129,26 @@ internal static class FieldTableReader
         while (index < rows.Count && rows[index].Depth >= depth)
         {
             var row = rows[index++];
-            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(row.Name, rows, ref index, row.Depth + 1) : null;
+            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1) : null;
             // A declared primitive stays one: rows nested below it are a fault of the table, not members.
             var primitive = row.Type.ToLowerInvariant() is "string" or "int" or "integer" or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double";
             var type = child is null || primitive ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
             child = primitive ? null : child;
-            properties.Add(new TypeProperty(row.Name, type, child));
+            properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues));
         }
 
         return new TypeDefinition(name, properties.ToEquatableArray());
+    }
+
+    // Nested records are named from the table's types (event_sender, tree_child[] → tree_child), as
+    // the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its field name.
+    private static string DefinitionName(string fieldName, string declaredType)
+    {
+        var type = declaredType.Replace("[]", string.Empty).Trim();
+        var named = type.Length > 1 && char.IsLetter(type[0]) && type.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.')
+            && !(type.ToLowerInvariant() is "object" or "array" or "list" or "map" or "struct" or "json" or "string" or "int" or "integer"
+                or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double" or "undefined");
+        return named ? type : fieldName;
     }
 
     private static int Column(TableRow header, int fallback, params string[] names)

@@ -140,7 +140,7 @@ internal sealed class TypeResolver
         {
             var value = example?.Kind == JsonKind.Object ? example.Get(property.Name) : null;
             var type = Declared(property.Type, property.Child, value, property.Name);
-            properties.Add(Property(property.Name, typeName, taken, type, value));
+            properties.Add(Property(property.Name, typeName, taken, type, value) with { Description = property.Description, AllowedValues = property.AllowedValues });
         }
 
         // The tree lists only some members on some pages; the example shows the rest.

@@ -9,6 +9,7 @@ namespace FeishuGen;
 /// One call as a generated method builds it: the endpoint, the expanded path, the query
 /// parameters and a writer for the JSON body. The client adds the host, the token and the rest.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class FeishuApiCall
 {
     private readonly List<KeyValuePair<string, string>> _query = new();

@@ -1,6 +1,7 @@
 namespace FeishuGen;
 
 /// <summary>Guards generated page enumerators.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class FeishuPaging
 {
     /// <summary>Throws when the reply hands back the page token the request sent: the loop would never end.</summary>

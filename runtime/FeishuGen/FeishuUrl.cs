@@ -4,6 +4,7 @@ using System.Globalization;
 namespace FeishuGen;
 
 /// <summary>Escapes values placed in URL path segments, refusing those that would address another endpoint.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class FeishuUrl
 {
     /// <summary>

@@ -8,7 +8,7 @@ using FeishuGen.Generator.Shaping;
 
 namespace FeishuGen.Cli;
 
-/// <summary><c>show &lt;page&gt;</c>: prints the endpoint model the page reads into, its diagnostics, and the C# it generates.</summary>
+/// <summary><c>show &lt;page&gt;</c>: prints the endpoint (or event) model the page reads into, its diagnostics, and the C# it generates.</summary>
 internal static class ShowCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -25,6 +25,21 @@ internal static class ShowCommand
         foreach (var diagnostic in result.Diagnostics)
         {
             output.WriteLine(diagnostic.Format());
+        }
+
+        if (result.Event is { } model)
+        {
+            output.WriteLine("// ==== event model");
+            output.WriteLine(JsonSerializer.Serialize(model, Json));
+            var events = EventShaper.Shape(new[] { model }, new GeneratorOptions(ns, GeneratorOptions.DefaultClientName, null));
+            foreach (var file in EventEmitter.Emit(events))
+            {
+                output.WriteLine();
+                output.WriteLine("// ==== " + file.HintName);
+                output.Write(file.Source);
+            }
+
+            return 0;
         }
 
         if (result.Endpoint is null)

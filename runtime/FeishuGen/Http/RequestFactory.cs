@@ -17,9 +17,11 @@ internal static class RequestFactory
 
     public static HttpRequestMessage Create(FeishuApiCall call, Uri baseAddress, string token, string userAgent, IReadOnlyDictionary<string, string>? headers, IDictionary<FeishuFile, long> streamStarts)
     {
-        var request = new HttpRequestMessage(new HttpMethod(call.Endpoint.HttpMethod), new Uri(baseAddress, call.PathAndQuery()));
+        var request = new HttpRequestMessage(Method(call.Endpoint.HttpMethod), new Uri(baseAddress, call.PathAndQuery()));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.UserAgent.ParseAdd(userAgent);
+
+        // Validated when the options were built: not parsed again on every request.
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         if (headers is not null)
         {
             // Checked when the options were built (no client-owned names, no line breaks).
@@ -41,13 +43,25 @@ internal static class RequestFactory
                 writeBody(writer);
             }
 
-            var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+            // The written bytes themselves, not a copy: the buffer lives as long as the request.
+            var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
             content.Headers.ContentType = JsonContentType;
             request.Content = content;
         }
 
         return request;
     }
+
+    // The shared instances, so that a call allocates no HttpMethod.
+    private static HttpMethod Method(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "PATCH" => HttpMethod.Patch,
+        "DELETE" => HttpMethod.Delete,
+        _ => new HttpMethod(method),
+    };
 
     // Files are streamed from their current position; a replay rewinds seekable streams to it.
     // MultipartContent rather than MultipartFormDataContent: the latter rewrites a Content-Disposition

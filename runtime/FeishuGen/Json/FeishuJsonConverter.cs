@@ -9,6 +9,7 @@ namespace FeishuGen.Json;
 /// into JsonSerializer through a resolver without reflection.
 /// </summary>
 /// <typeparam name="T">The generated record.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class FeishuJsonConverter<T> : JsonConverter<T>
 {
     private readonly FeishuJsonRead<T> _read;

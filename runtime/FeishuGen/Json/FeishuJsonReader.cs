@@ -17,6 +17,7 @@ public delegate T FeishuJsonRead<out T>(ref Utf8JsonReader reader);
 /// The reading half of generated JSON code. Lenient where Feishu is inconsistent: integers and
 /// booleans may arrive as strings, strings as numbers; a null is a missing value.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class FeishuJsonReader
 {
     /// <summary>Throws unless the reader is on the start of an object.</summary>

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 namespace FeishuGen.Json;
 
 /// <summary>The writing half of generated JSON code.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class FeishuJsonWriter
 {
     /// <summary>Writes a list as a JSON array.</summary>
