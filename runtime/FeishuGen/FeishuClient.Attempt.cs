@@ -24,7 +24,7 @@ public partial class FeishuClient
         private readonly string? _tenantKey;
         private readonly FeishuUserSession? _session;
         private readonly System.Collections.Generic.IReadOnlyDictionary<string, string>? _headers;
-        private readonly Dictionary<FeishuFile, long> _streamStarts = new();
+        private Dictionary<FeishuFile, long>? _streamStarts;
         private string _token = string.Empty;
         private bool _replayed;
 
@@ -62,7 +62,9 @@ public partial class FeishuClient
                 _token = _fixedToken ?? await _client._tokens.GetAsync(_tokenType, _tenantKey, cancellationToken).ConfigureAwait(false);
             }
 
-            using var request = RequestFactory.Create(_call, _client.BaseFor(_call.Endpoint), _token, _client.Options.UserAgent, _headers, _streamStarts);
+            // Uploads remember where each file started, so that a replay rewinds it; JSON calls need no map.
+            var streamStarts = _call.Form is null ? null : _streamStarts ??= new Dictionary<FeishuFile, long>();
+            using var request = RequestFactory.Create(_call, _client.BaseFor(_call.Endpoint), _token, _client.Options.UserAgent, _headers, streamStarts);
             return await _client._http().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 

@@ -28,7 +28,10 @@ public partial class FeishuClient
         var path = call.Path;
         var limit = options?.Timeout ?? (call.Form is null ? Options.Timeout : Options.UploadTimeout);
         var repeatable = RetryRules.IsIdempotent(method) || retry.RetryNonIdempotent || options?.RetryNonIdempotent == true;
-        using var activity = FeishuTelemetry.Source.StartActivity("Feishu " + call.Endpoint.Service + "." + call.Endpoint.Resource + "." + call.Endpoint.Method, ActivityKind.Client);
+        // The name is built only when someone listens.
+        using var activity = FeishuTelemetry.Source.HasListeners()
+            ? FeishuTelemetry.Source.StartActivity("Feishu " + call.Endpoint.Service + "." + call.Endpoint.Resource + "." + call.Endpoint.Method, ActivityKind.Client)
+            : null;
         activity?.SetTag("http.request.method", method);
         activity?.SetTag("url.path", path);
         _budget.Deposit();

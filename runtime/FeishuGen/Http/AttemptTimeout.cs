@@ -29,7 +29,8 @@ internal sealed class AttemptTimeout : IDisposable
 
         if (time == TimeProvider.System)
         {
-            var linked = CancellationTokenSource.CreateLinkedTokenSource(outer);
+            // A caller token that can never cancel needs no link: one source with a timer.
+            var linked = outer.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(outer) : new CancellationTokenSource();
             linked.CancelAfter(limit);
             return new AttemptTimeout(linked, null);
         }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Net.Http;
 
 namespace FeishuGen.Http;
@@ -10,6 +9,17 @@ internal static class ReplyHeaders
     public static string? LogId(HttpResponseMessage response)
         => First(response, "X-Tt-Logid") ?? First(response, "X-Request-Id");
 
+    // The raw values, unparsed and without an enumerable: this runs on every reply.
     public static string? First(HttpResponseMessage response, string name)
-        => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    {
+        if (response.Headers.NonValidated.TryGetValues(name, out var values))
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

@@ -15,7 +15,7 @@ internal static class RequestFactory
     // Feishu reads UTF-8 JSON: Chinese text goes over the wire as written, not as \u escapes.
     private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static HttpRequestMessage Create(FeishuApiCall call, Uri baseAddress, string token, string userAgent, IReadOnlyDictionary<string, string>? headers, IDictionary<FeishuFile, long> streamStarts)
+    public static HttpRequestMessage Create(FeishuApiCall call, Uri baseAddress, string token, string userAgent, IReadOnlyDictionary<string, string>? headers, IDictionary<FeishuFile, long>? streamStarts)
     {
         var request = new HttpRequestMessage(Method(call.Endpoint.HttpMethod), new Uri(baseAddress, call.PathAndQuery()));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -33,7 +33,7 @@ internal static class RequestFactory
 
         if (call.Form is { } form)
         {
-            request.Content = Multipart(form, streamStarts);
+            request.Content = Multipart(form, streamStarts ?? new Dictionary<FeishuFile, long>());
         }
         else if (call.JsonBody is { } writeBody)
         {

@@ -27,6 +27,8 @@ internal sealed partial class TokenProvider
     private readonly TokenEndpoint _endpoint;
     private readonly KeyedGate _gates = new();
     private readonly string _keyPrefix;
+    private readonly string _appKey;
+    private readonly string _defaultTenantKey;
 
     public TokenProvider(FeishuClientOptions options, Func<HttpClient> http, IFeishuTokenCache cache, TimeProvider time, RetryBudget budget, ILogger logger)
     {
@@ -36,6 +38,8 @@ internal sealed partial class TokenProvider
         _logger = logger;
         _endpoint = new TokenEndpoint(options, http, time, budget, logger);
         _keyPrefix = options.BaseAddress.GetLeftPart(UriPartial.Authority) + "|" + options.AppId + "|" + Fingerprint(options.AppSecret) + "|";
+        _appKey = Key(FeishuTokenType.App, null);
+        _defaultTenantKey = Key(FeishuTokenType.Tenant, null);
     }
 
     /// <summary>How many token requests this provider has sent, retries included (for tests and diagnostics).</summary>
@@ -44,10 +48,30 @@ internal sealed partial class TokenProvider
     /// <summary>How many keys have a fetch under way or awaited (bounded: entries go when unused).</summary>
     internal int GateCount => _gates.Count;
 
-    public Task<string> GetAsync(FeishuTokenType type, string? tenantKey, CancellationToken cancellationToken)
-        => type == FeishuTokenType.App
-            ? GetCachedAsync(type, Key(type, null), FetchAppTokenAsync, cancellationToken)
-            : GetCachedAsync(type, Key(type, tenantKey), ct => FetchTenantTokenAsync(tenantKey, ct), cancellationToken);
+    /// <summary>
+    /// The token for a call. A fresh cached token is returned without allocating (no key string,
+    /// closure or task): that is nearly every call. Everything else takes the slow path.
+    /// </summary>
+    public ValueTask<string> GetAsync(FeishuTokenType type, string? tenantKey, CancellationToken cancellationToken)
+    {
+        var key = type == FeishuTokenType.App ? _appKey : tenantKey is null ? _defaultTenantKey : Key(type, tenantKey);
+        var read = _cache.GetAsync(key, cancellationToken);
+        if (read.IsCompletedSuccessfully)
+        {
+            // A ValueTask is consumed once: its result is handed on, never the ValueTask itself.
+            var cached = read.Result;
+            if (IsFresh(cached))
+            {
+                return new ValueTask<string>(cached!.Value);
+            }
+
+            read = new ValueTask<FeishuCachedToken?>(cached);
+        }
+
+        return new ValueTask<string>(type == FeishuTokenType.App
+            ? GetCachedAsync(type, key, read, FetchAppTokenAsync, cancellationToken)
+            : GetCachedAsync(type, key, read, ct => FetchTenantTokenAsync(tenantKey, ct), cancellationToken));
+    }
 
     /// <summary>Forgets <paramref name="token"/> after Feishu rejected it, unless a newer one replaced it already.</summary>
     public ValueTask InvalidateAsync(FeishuTokenType type, string? tenantKey, string token, CancellationToken cancellationToken)
@@ -55,9 +79,9 @@ internal sealed partial class TokenProvider
 
     private string Key(FeishuTokenType type, string? tenantKey) => _keyPrefix + type.WireName() + "|" + tenantKey;
 
-    private async Task<string> GetCachedAsync(FeishuTokenType type, string key, Func<CancellationToken, Task<(string Token, int Expire)>> fetch, CancellationToken cancellationToken)
+    private async Task<string> GetCachedAsync(FeishuTokenType type, string key, ValueTask<FeishuCachedToken?> firstRead, Func<CancellationToken, Task<(string Token, int Expire)>> fetch, CancellationToken cancellationToken)
     {
-        var cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var cached = await firstRead.ConfigureAwait(false);
         if (IsFresh(cached))
         {
             return cached!.Value;
