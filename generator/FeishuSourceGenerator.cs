@@ -74,20 +74,22 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(api, static (spc, spec) =>
+        // Every file is its own pipeline value with its own output: after an edit, only the files whose
+        // text changed are added again, so the compiler re-reads those and keeps the rest. A page whose
+        // code cannot be emitted is left out with FSG0013; the others are generated.
+        var emitted = api
+            .Select(static (spec, _) => EmittedFiles.Of(ApiEmitter.EmitIsolated(spec, ApiEmitter.Emit, out var failures), failures))
+            .WithTrackingName(TrackingNames.Emit);
+        context.RegisterSourceOutput(emitted.Select(static (result, _) => result.Failures), static (spc, failures) =>
         {
-            // A page whose code cannot be emitted is left out with FSG0013; the others are generated.
-            var files = ApiEmitter.EmitIsolated(spec, ApiEmitter.Emit, out var failures);
-            foreach (var file in files)
-            {
-                spc.AddSource(file.HintName, file.Source);
-            }
-
             foreach (var failure in failures)
             {
                 spc.ReportDiagnostic(failure.ToDiagnostic());
             }
         });
+        context.RegisterSourceOutput(
+            emitted.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.Files),
+            static (spc, file) => spc.AddSource(file.HintName, file.Source));
 
         RegisterEvents(context, pages, options);
     }
@@ -103,25 +105,22 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Collect()
             .Combine(options)
             .Select(static (pair, _) => EventShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
-            .WithTrackingName(TrackingNames.Events);
-        context.RegisterSourceOutput(events, static (spc, spec) =>
+            .WithTrackingName(TrackingNames.Events)
+            .Select(static (spec, _) =>
+            {
+                var files = EventEmitter.EmitSafely(spec, out var failure);
+                return EmittedFiles.Of(files, failure is null ? spec.Diagnostics : spec.Diagnostics.Append(failure));
+            });
+        context.RegisterSourceOutput(events.Select(static (result, _) => result.Failures), static (spc, diagnostics) =>
         {
-            foreach (var diagnostic in spec.Diagnostics)
+            foreach (var diagnostic in diagnostics)
             {
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
-
-            var files = EventEmitter.EmitSafely(spec, out var failure);
-            foreach (var file in files)
-            {
-                spc.AddSource(file.HintName, file.Source);
-            }
-
-            if (failure is not null)
-            {
-                spc.ReportDiagnostic(failure.ToDiagnostic());
-            }
         });
+        context.RegisterSourceOutput(
+            events.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.EventFiles),
+            static (spc, file) => spc.AddSource(file.HintName, file.Source));
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider)

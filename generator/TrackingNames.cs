@@ -13,4 +13,7 @@ internal static class TrackingNames
     public const string ApiDiagnostics = nameof(ApiDiagnostics);
     public const string EventModel = nameof(EventModel);
     public const string Events = nameof(Events);
+    public const string Emit = nameof(Emit);
+    public const string Files = nameof(Files);
+    public const string EventFiles = nameof(EventFiles);
 }

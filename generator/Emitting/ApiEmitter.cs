@@ -58,75 +58,124 @@ internal static class ApiEmitter
         }
     }
 
+    /// <summary>Every file of the API, printed: the plan's units one after the other (tools and tests; the generator prints unit by unit).</summary>
     public static List<GeneratedFile> Emit(ApiSpec api)
+        => Plan(api).Select(unit => new GeneratedFile(unit.HintName, Print(unit))).ToList();
+
+    /// <summary>
+    /// The files of the API as units, each holding only what it prints (see <see cref="FileUnit"/>).
+    /// Decides every hint name here, so that each unit can be printed on its own.
+    /// </summary>
+    public static List<FileUnit> Plan(ApiSpec api)
     {
         var options = api.Options;
-        var files = new List<GeneratedFile>();
+        var units = new List<FileUnit>();
         var endpoints = api.Endpoints.ToList();
-        var types = api.Types.ToList();
         if (endpoints.Count == 0)
         {
-            return files;
+            return units;
         }
 
-        foreach (var type in types)
+        var none = EquatableArray<EndpointSpec>.Empty;
+        var noTypes = EquatableArray<TypeSpec>.Empty;
+        var noNames = EquatableArray<string>.Empty;
+        var noChildren = EquatableArray<TreeChild>.Empty;
+        foreach (var type in api.Types)
         {
-            files.Add(new GeneratedFile(Hint(options, type.Namespace, type.Name), RecordEmitter.Emit(type)));
+            units.Add(new FileUnit(Hint(options, type.Namespace, type.Name), FileKind.Record, options, none, new[] { type }.ToEquatableArray(), noNames, noChildren));
         }
 
-        var requests = new Dictionary<EndpointSpec, TypeSpec>();
-        var responses = new Dictionary<EndpointSpec, TypeSpec>();
-        var byName = types.GroupBy(t => t.FullName).ToDictionary(g => g.Key, g => g.First());
+        var byName = api.Types.GroupBy(t => t.FullName).ToDictionary(g => g.Key, g => g.First());
         foreach (var endpoint in endpoints)
         {
-            requests[endpoint] = byName[endpoint.Namespace + "." + endpoint.RequestType];
-            if (byName.TryGetValue(endpoint.Namespace + "." + endpoint.ResponseType, out var response) && response.Role == TypeRole.Response)
-            {
-                responses[endpoint] = response;
-            }
-
-            files.Add(new GeneratedFile(Hint(options, endpoint.Namespace, endpoint.ErrorsClass), ErrorsEmitter.Emit(endpoint)));
+            units.Add(new FileUnit(Hint(options, endpoint.Namespace, endpoint.ErrorsClass), FileKind.Errors, options, new[] { endpoint }.ToEquatableArray(), noTypes, noNames, noChildren));
         }
 
-        var catalogue = options.RootNamespace + "." + CatalogueEmitter.ClassName;
         foreach (var resource in endpoints.GroupBy(e => (e.Namespace, e.ResourceClass)))
         {
-            var source = ResourceEmitter.Emit(resource.Key.Namespace, resource.Key.ResourceClass, resource.ToList(), catalogue, requests, responses);
-            files.Add(new GeneratedFile(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass), source));
+            var members = resource.ToEquatableArray();
+            var records = resource.SelectMany(e => new[] { e.RequestType, e.ResponseType }.Select(n => byName.TryGetValue(e.Namespace + "." + n, out var t) ? t : null))
+                .Where(t => t is not null && t.Role is TypeRole.Request or TypeRole.Response).Select(t => t!).ToEquatableArray();
+            units.Add(new FileUnit(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass), FileKind.Resource, options, members, records, noNames, noChildren, resource.Key.Namespace, resource.Key.ResourceClass));
+            units.Add(new FileUnit(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass + "Endpoints"), FileKind.CatalogueEntries, options, members, noTypes, noNames, noChildren));
         }
 
         foreach (var service in endpoints.GroupBy(e => e.ServiceProperty))
         {
-            files.Add(new GeneratedFile(Hint(options, options.RootNamespace + "." + service.Key, service.Key + "Service"), ClientTreeEmitter.EmitService(options, service)));
+            var ns = options.RootNamespace + "." + service.Key;
+            units.Add(new FileUnit(Hint(options, ns, service.Key + "Service"), FileKind.Group, options, none, noTypes, noNames,
+                ClientTreeEmitter.ServiceChildren(service).ToEquatableArray(), ns, service.Key + "Service", "The " + service.First().Model.Naming.Service + " service."));
             foreach (var version in service.GroupBy(e => e.VersionProperty))
             {
                 var first = version.First();
-                files.Add(new GeneratedFile(Hint(options, first.Namespace, first.ServiceProperty + first.VersionProperty + "Service"), ClientTreeEmitter.EmitVersion(version)));
+                units.Add(new FileUnit(Hint(options, first.Namespace, first.ServiceProperty + first.VersionProperty + "Service"), FileKind.Group, options, none, noTypes, noNames,
+                    ClientTreeEmitter.VersionChildren(version).ToEquatableArray(), first.Namespace, first.ServiceProperty + first.VersionProperty + "Service",
+                    "Version " + first.Model.Naming.Version + " of the " + first.Model.Naming.Service + " service."));
             }
         }
 
-        files.Add(new GeneratedFile(options.ClientName + ".g.cs", ClientTreeEmitter.EmitRoot(options, endpoints)));
-        files.Add(new GeneratedFile(CatalogueEmitter.ClassName + ".g.cs", CatalogueEmitter.Emit(options, endpoints, options.ProjectDirectory)));
-        files.Add(new GeneratedFile(JsonResolverEmitter.ClassName + ".g.cs", JsonResolverEmitter.Emit(options, types)));
-        return UniqueHintNames(files);
+        units.Add(new FileUnit(options.ClientName + ".g.cs", FileKind.Root, options, none, noTypes, noNames, ClientTreeEmitter.RootChildren(options, endpoints).ToEquatableArray()));
+        units.Add(new FileUnit(CatalogueEmitter.ClassName + ".g.cs", FileKind.CatalogueList, options, none, noTypes, endpoints.Select(CatalogueEmitter.EntryName).ToEquatableArray(), noChildren));
+        units.Add(new FileUnit(JsonResolverEmitter.ClassName + ".g.cs", FileKind.Resolver, options, none, noTypes, api.Types.Select(t => t.Namespace + "\u0001" + t.Name).ToEquatableArray(), noChildren));
+        return UniqueHintNames(units);
     }
+
+    /// <summary>Prints one unit: the emitters only print what the unit holds.</summary>
+    public static string Print(FileUnit unit)
+    {
+        var options = unit.Options;
+        switch (unit.Kind)
+        {
+            case FileKind.Record:
+                return RecordEmitter.Emit(unit.Types[0]);
+            case FileKind.Errors:
+                return ErrorsEmitter.Emit(unit.Endpoints[0]);
+            case FileKind.Resource:
+                var types = unit.Types.ToDictionary(t => t.FullName);
+                var requests = unit.Endpoints.ToDictionary(e => e, e => types[e.Namespace + "." + e.RequestType]);
+                var responses = unit.Endpoints.Where(e => types.ContainsKey(e.Namespace + "." + e.ResponseType) && types[e.Namespace + "." + e.ResponseType].Role == TypeRole.Response)
+                    .ToDictionary(e => e, e => types[e.Namespace + "." + e.ResponseType]);
+                return ResourceEmitter.Emit(unit.Namespace, unit.ClassName, unit.Endpoints.ToList(), options.RootNamespace + "." + CatalogueEmitter.ClassName, requests, responses);
+            case FileKind.CatalogueEntries:
+                return CatalogueEmitter.EmitEntries(options, unit.Endpoints.ToList());
+            case FileKind.CatalogueList:
+                return CatalogueEmitter.EmitList(options, unit.Names);
+            case FileKind.Group:
+                return ClientTreeEmitter.EmitGroup(unit.Namespace, unit.ClassName, unit.Summary, unit.Children);
+            case FileKind.Root:
+                return ClientTreeEmitter.EmitRoot(options, unit.Children);
+            default:
+                return JsonResolverEmitter.Emit(options, unit.Names.Select(n => (n.Substring(0, n.IndexOf('\u0001')), n.Substring(n.IndexOf('\u0001') + 1))));
+        }
+    }
+
+    /// <summary>The pages a unit's file comes from, for FSG0013 when printing it fails.</summary>
+    public static IEnumerable<string> PagesOf(FileUnit unit)
+        => unit.Endpoints.Select(e => e.Model.SpecPath).Distinct();
 
     // Hint names are compared without case (WebApp and Webapp are two C# types but one file name)
     // and must be plain file names: such collisions get a number.
     internal static List<GeneratedFile> UniqueHintNames(List<GeneratedFile> files)
+        => UniqueHintNames(files, f => f.HintName, (f, hint) => f with { HintName = hint });
+
+    private static List<FileUnit> UniqueHintNames(List<FileUnit> units)
+        => UniqueHintNames(units, u => u.HintName, (u, hint) => u with { HintName = hint });
+
+    private static List<T> UniqueHintNames<T>(List<T> files, System.Func<T, string> hintOf, System.Func<T, string, T> withHint)
     {
         var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        var result = new List<GeneratedFile>(files.Count);
+        var result = new List<T>(files.Count);
         foreach (var file in files)
         {
-            var stem = Sanitize(file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length));
+            var hintName = hintOf(file);
+            var stem = Sanitize(hintName.Substring(0, hintName.Length - ".g.cs".Length));
             var hint = stem + ".g.cs";
             for (var i = 2; !taken.Add(hint); i++)
             {
                 hint = stem + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
             }
 
-            result.Add(file with { HintName = hint });
+            result.Add(withHint(file, hint));
         }
 
         return result;

@@ -18,24 +18,43 @@ internal static class CatalogueEmitter
     public static string EntryName(EndpointSpec endpoint)
         => endpoint.ServiceProperty + endpoint.VersionProperty + endpoint.ResourceProperty + endpoint.MethodName.Substring(0, endpoint.MethodName.Length - "Async".Length);
 
-    public static string Emit(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints, string? projectDirectory)
+    /// <summary>The entries of one resource's endpoints, as a part of the catalogue class: editing a page re-emits only its resource's part.</summary>
+    public static string EmitEntries(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints)
+    {
+        // [GeneratedCode] sits on the list's part only: it may appear once per class.
+        var writer = new SourceWriter().Header();
+        writer.Open("namespace " + options.RootNamespace);
+        writer.Open("public static partial class " + ClassName);
+        var first = true;
+        foreach (var endpoint in endpoints)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            WriteEntry(writer, endpoint, options.ProjectDirectory);
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary>The catalogue's list, by entry name only: it changes when endpoints come, go or are renamed.</summary>
+    public static string EmitList(GeneratorOptions options, IEnumerable<string> entryNames)
     {
         var writer = new SourceWriter().Header();
         writer.Open("namespace " + options.RootNamespace);
         writer.Line("/// <summary>Every endpoint generated from this project's documentation pages.</summary>");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("public static partial class " + ClassName);
-        foreach (var endpoint in endpoints)
-        {
-            WriteEntry(writer, endpoint, projectDirectory);
-            writer.Line();
-        }
-
         writer.Line("/// <summary>All endpoints, in spec-path order.</summary>");
         writer.Open("public static global::System.Collections.Generic.IReadOnlyList<global::FeishuGen.FeishuEndpoint> All { get; } = new global::FeishuGen.FeishuEndpoint[]");
-        foreach (var endpoint in endpoints)
+        foreach (var name in entryNames)
         {
-            writer.Line(EntryName(endpoint) + ",");
+            writer.Line(name + ",");
         }
 
         writer.Close(";");

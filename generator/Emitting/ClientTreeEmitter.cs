@@ -10,7 +10,25 @@ namespace FeishuGen.Generator.Emitting;
 /// </summary>
 internal static class ClientTreeEmitter
 {
-    public static string EmitRoot(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints)
+    /// <summary>The root's children: one property per service.</summary>
+    public static List<TreeChild> RootChildren(GeneratorOptions options, IEnumerable<EndpointSpec> endpoints)
+        => endpoints.GroupBy(e => e.ServiceProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(service => new TreeChild(service.Key, "global::" + options.RootNamespace + "." + service.Key + "." + service.Key + "Service", service.First().Model.Naming.Service))
+            .ToList();
+
+    /// <summary>A service's children: one property per version.</summary>
+    public static List<TreeChild> ServiceChildren(IGrouping<string, EndpointSpec> service)
+        => service.GroupBy(e => e.VersionProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => new TreeChild(g.Key, "global::" + g.First().Namespace + "." + service.Key + g.Key + "Service", "version " + g.First().Model.Naming.Version))
+            .ToList();
+
+    /// <summary>A version's children: one property per resource.</summary>
+    public static List<TreeChild> VersionChildren(IGrouping<string, EndpointSpec> version)
+        => version.GroupBy(e => e.ResourceProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => new TreeChild(g.Key, "global::" + g.First().Namespace + "." + g.First().ResourceClass, "resource " + g.First().Model.Naming.Resource))
+            .ToList();
+
+    public static string EmitRoot(GeneratorOptions options, IEnumerable<TreeChild> services)
     {
         var writer = new SourceWriter().Header();
         writer.Open("namespace " + options.RootNamespace);
@@ -33,14 +51,13 @@ internal static class ClientTreeEmitter
         writer.Line();
         writer.Line("/// <summary>The client that sends every call.</summary>");
         writer.Line("public global::FeishuGen.FeishuClient Client { get; }");
-        foreach (var service in endpoints.GroupBy(e => e.ServiceProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        foreach (var service in services)
         {
-            var type = "global::" + options.RootNamespace + "." + service.Key + "." + service.Key + "Service";
             writer.Line();
-            writer.Line("/// <summary>The <c>" + CSharp.Xml(service.First().Model.Naming.Service) + "</c> service.</summary>");
-            writer.Line("public " + type + " " + service.Key + " => field" + service.Key + " ??= new " + type + "(Client);");
+            writer.Line("/// <summary>The <c>" + CSharp.Xml(service.What) + "</c> service.</summary>");
+            writer.Line("public " + service.Type + " " + service.Property + " => field" + service.Property + " ??= new " + service.Type + "(Client);");
             writer.Line();
-            writer.Line("private " + type + "? field" + service.Key + ";");
+            writer.Line("private " + service.Type + "? field" + service.Property + ";");
         }
 
         writer.Close();
@@ -60,24 +77,8 @@ internal static class ClientTreeEmitter
         return writer.ToString();
     }
 
-    public static string EmitService(GeneratorOptions options, IGrouping<string, EndpointSpec> service)
-    {
-        var ns = options.RootNamespace + "." + service.Key;
-        var children = service.GroupBy(e => e.VersionProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-            .Select(g => (g.Key, "global::" + g.First().Namespace + "." + service.Key + g.Key + "Service", "version " + g.First().Model.Naming.Version));
-        return EmitGroup(ns, service.Key + "Service", "The " + service.First().Model.Naming.Service + " service.", children);
-    }
-
-    public static string EmitVersion(IGrouping<string, EndpointSpec> version)
-    {
-        var first = version.First();
-        var children = version.GroupBy(e => e.ResourceProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-            .Select(g => (g.Key, "global::" + first.Namespace + "." + g.First().ResourceClass, "resource " + g.First().Model.Naming.Resource));
-        return EmitGroup(first.Namespace, first.ServiceProperty + first.VersionProperty + "Service",
-            "Version " + first.Model.Naming.Version + " of the " + first.Model.Naming.Service + " service.", children);
-    }
-
-    private static string EmitGroup(string ns, string className, string summary, IEnumerable<(string Property, string Type, string What)> children)
+    /// <summary>A service or version group: one lazily created property per child.</summary>
+    public static string EmitGroup(string ns, string className, string summary, IEnumerable<TreeChild> children)
     {
         var writer = new SourceWriter().Header();
         writer.Open("namespace " + ns);
@@ -89,7 +90,7 @@ internal static class ClientTreeEmitter
         writer.Line("/// <summary>Creates the group over a configured client.</summary>");
         writer.Line("/// <param name=\"client\">The client that sends the calls.</param>");
         writer.Line("public " + className + "(global::FeishuGen.FeishuClient client) => _client = client;");
-        foreach (var (property, type, what) in children)
+        foreach (var (property, type, what) in children.Select(c => (c.Property, c.Type, c.What)))
         {
             writer.Line();
             writer.Line("/// <summary>The " + CSharp.Xml(what) + ".</summary>");
@@ -103,3 +104,6 @@ internal static class ClientTreeEmitter
         return writer.ToString();
     }
 }
+
+/// <summary>A property of the client tree: its name, its type and what it is, for its doc.</summary>
+internal sealed record TreeChild(string Property, string Type, string What);

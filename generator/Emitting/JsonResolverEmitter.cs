@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FeishuGen.Generator.Shaping;
 
 namespace FeishuGen.Generator.Emitting;
@@ -13,6 +14,10 @@ internal static class JsonResolverEmitter
     public const string ClassName = "FeishuJsonResolver";
 
     public static string Emit(GeneratorOptions options, IReadOnlyList<TypeSpec> types, string className = ClassName)
+        => Emit(options, types.Select(t => (t.Namespace, t.Name)), className);
+
+    /// <summary>The resolver over records known by namespace and name only: a field edit does not change it.</summary>
+    public static string Emit(GeneratorOptions options, IEnumerable<(string Namespace, string Name)> types, string className = ClassName)
     {
         var writer = new SourceWriter().Header();
         writer.Open("namespace " + options.RootNamespace);
@@ -41,7 +46,7 @@ internal static class JsonResolverEmitter
         writer.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         foreach (var type in types)
         {
-            var full = "global::" + type.FullName;
+            var full = "global::" + type.Namespace + "." + type.Name;
             var codec = "global::" + type.Namespace + "." + JsonCode.Codec;
             writer.Open("if (type == typeof(" + full + "))");
             writer.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + full + ">(options, new global::FeishuGen.Json.FeishuJsonConverter<" + full + ">(" + codec + ".Read" + type.Name + ", " + codec + ".Write" + type.Name + "));");

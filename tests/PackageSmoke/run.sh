@@ -57,6 +57,60 @@ if (cd "$app" && find obj -name '*.deps.json' -o -name 'project.assets.json' | x
   exit 1
 fi
 
+echo "== the layout large users want: specs/ in a class library that the app references"
+lib="$work/layered/SmokeApi"
+layered="$work/layered/SmokeLayeredApp"
+mkdir -p "$lib/specs" "$layered"
+cp "$app/nuget.config" "$work/layered/"
+cp "$repo/specs/回传背调订单的最终结果.md" "$lib/specs/"
+cat > "$lib/SmokeApi.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <FeishuGenNamespace>SmokeApi</FeishuGenNamespace>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="FeishuGen" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$layered/SmokeLayeredApp.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <!-- Written to obj/, so the check below can see that the app itself generates nothing. -->
+    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="../SmokeApi/SmokeApi.csproj" />
+    <PackageReference Include="FeishuGen.Testing" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$layered/Program.cs" <<'CS'
+using FeishuGen.Testing;
+using SmokeApi;
+using SmokeApi.Hire.V1;
+
+await using var server = await FeishuTestServer.StartAsync(FeishuEndpointCatalogue.All);
+var api = new FeishuApi(server.CreateClientOptions());
+await api.Hire.V1.EcoBackgroundCheck.UpdateResultAsync(new UpdateResultEcoBackgroundCheckRequest { BackgroundCheckId = "lib-1", Result = "通过", ResultTime = "1700000000000" });
+Console.WriteLine($"layered smoke: {FeishuEndpointCatalogue.All.Count} endpoint from the library; sent {server.ApiRequests.Count}");
+return server.ApiRequests.Count == 1 ? 0 : 1;
+CS
+layered_output=$(cd "$layered" && dotnet run -nologo 2>&1) || { echo "$layered_output"; exit 1; }
+echo "$layered_output" | tail -n 1
+if find "$layered/obj" -path '*FeishuGen.Generator*' -name '*.g.cs' 2>/dev/null | grep -q .; then
+  echo "the app generated code of its own: the pages belong to the library" >&2
+  exit 1
+fi
+
 echo "== the feishugen tool from the same feed"
 dotnet tool install FeishuGen.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
 check=$("$work/tools/feishugen" check "$app/specs")

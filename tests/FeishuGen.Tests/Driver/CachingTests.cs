@@ -74,4 +74,27 @@ public sealed class CachingTests
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         }
     }
+
+    [Fact]
+    public void With_many_pages_loaded_a_field_edit_re_adds_only_that_pages_files()
+    {
+        // 300 real pages beside the seed: hundreds of files whose text must not be added again.
+        var pages = System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(Repo.Root, "..", "shared", "feishu-docs"), "*.md", System.IO.SearchOption.AllDirectories)
+            .OrderBy(p => p, System.StringComparer.Ordinal).Take(300)
+            .Select(p => GeneratorHarness.Page(p, System.IO.File.ReadAllText(p))).ToList();
+        var seed = GeneratorHarness.Page(SeedPath, Repo.ReadSeed());
+        pages.Add(seed);
+        var driver = GeneratorHarness.Driver(pages).RunGenerators(GeneratorHarness.Compilation());
+        var files = GeneratorHarness.Reasons(driver, TrackingNames.Files).Count();
+
+        var changed = Repo.ReadSeed().Replace("| result_time | string | 是 |", "| result_time | integer | 是 |");
+        driver = driver.ReplaceAdditionalText(seed, GeneratorHarness.Page(SeedPath, changed)).RunGenerators(GeneratorHarness.Compilation());
+
+        var outputs = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).ToList();
+        var readded = outputs.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
+            .Select(o => ((FeishuGen.Generator.Emitting.GeneratedFile)o.Value).HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
+        Assert.True(files > 1000, files + " files");
+        Assert.Equal(new[] { "Hire.V1.UpdateResultEcoBackgroundCheckRequest.g.cs" }, readded); // the one record whose text changed
+        Assert.Equal(files - readded.Count, outputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+    }
 }
