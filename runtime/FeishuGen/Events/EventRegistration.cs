@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,7 +21,10 @@ internal sealed class EventRegistration<TEvent> : EventRegistration
     where TEvent : class
 {
     private readonly FeishuJsonRead<TEvent> _read;
-    private readonly List<Func<FeishuEvent<TEvent>, CancellationToken, Task>> _handlers = new();
+    private readonly object _lock = new();
+
+    // Copied on write: handlers are added at startup and read on every event, without a lock or a copy.
+    private Func<FeishuEvent<TEvent>, CancellationToken, Task>[] _handlers = Array.Empty<Func<FeishuEvent<TEvent>, CancellationToken, Task>>();
 
     public EventRegistration(FeishuJsonRead<TEvent> read) => _read = read;
 
@@ -30,9 +32,12 @@ internal sealed class EventRegistration<TEvent> : EventRegistration
 
     public void Add(Func<FeishuEvent<TEvent>, CancellationToken, Task> handler)
     {
-        lock (_handlers)
+        lock (_lock)
         {
-            _handlers.Add(handler);
+            var handlers = new Func<FeishuEvent<TEvent>, CancellationToken, Task>[_handlers.Length + 1];
+            _handlers.CopyTo(handlers, 0);
+            handlers[^1] = handler;
+            Volatile.Write(ref _handlers, handlers);
         }
     }
 
@@ -40,13 +45,7 @@ internal sealed class EventRegistration<TEvent> : EventRegistration
     {
         var body = Read(_read, envelope);
         var typed = new FeishuEvent<TEvent> { Header = envelope.Header, Event = body, Json = envelope.Json };
-        Func<FeishuEvent<TEvent>, CancellationToken, Task>[] handlers;
-        lock (_handlers)
-        {
-            handlers = _handlers.ToArray();
-        }
-
-        foreach (var handler in handlers)
+        foreach (var handler in Volatile.Read(ref _handlers))
         {
             await handler(typed, cancellationToken).ConfigureAwait(false);
         }

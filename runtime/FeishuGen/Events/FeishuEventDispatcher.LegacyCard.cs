@@ -38,7 +38,7 @@ public sealed partial class FeishuEventDispatcher
     public async Task<FeishuEventResponse> HandleLegacyCardAsync(FeishuEventHeaders headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        Options.Validate();
+        EnsureWebhookReady(); // validated once: the token and limits this path relies on
         if (body.Length > Options.MaxBodyBytes)
         {
             return Rejection(FeishuEventRejection.TooLarge);
