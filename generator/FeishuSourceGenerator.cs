@@ -22,8 +22,14 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The examples are for the local server only: kept when the project can run it. The
+        // compilation changes on every edit, but this bool does not, so nothing below re-runs.
+        var referencesTestServer = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(static a => a.Name == TestServerAssembly))
+            .WithTrackingName(TrackingNames.ReferencesTestServer);
         var options = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => ReadOptions(provider))
+            .Combine(referencesTestServer)
+            .Select(static (pair, _) => ReadOptions(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Options);
 
         var pages = context.AdditionalTextsProvider
@@ -123,13 +129,17 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             static (spc, file) => spc.AddSource(file.HintName, file.Source));
     }
 
-    private static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider)
+    private const string TestServerAssembly = "FeishuGen.Testing";
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider, bool referencesTestServer)
     {
         var global = provider.GlobalOptions;
         string? Get(string name) => global.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         var ns = Get("FeishuGenNamespace") ?? GeneratorOptions.DefaultNamespace;
         var client = Get("FeishuGenClientName") ?? GeneratorOptions.DefaultClientName;
-        return new GeneratorOptions(ns, client, Get("projectdir"));
+        var examples = Get("FeishuGenExamples");
+        var includeExamples = examples is null ? referencesTestServer : string.Equals(examples, "true", StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(ns, client, Get("projectdir")) { IncludeExamples = includeExamples };
     }
 
     // Markdown AdditionalFiles are pages unless the build says otherwise for that file

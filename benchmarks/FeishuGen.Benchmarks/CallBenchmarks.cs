@@ -144,6 +144,10 @@ public sealed record FloorReportFile(
     [property: JsonPropertyName("report_url")] string ReportUrl,
     [property: JsonPropertyName("report_url_type")] int ReportUrlType);
 
+public sealed record FloorTokenRequest([property: JsonPropertyName("app_id")] string AppId, [property: JsonPropertyName("app_secret")] string AppSecret);
+
+public sealed record FloorTokenReply([property: JsonPropertyName("code")] int Code, [property: JsonPropertyName("tenant_access_token")] string? TenantAccessToken);
+
 public sealed record FloorUpdateRequest(
     [property: JsonPropertyName("background_check_id")] string BackgroundCheckId,
     [property: JsonPropertyName("result")] string Result,
@@ -165,6 +169,8 @@ public sealed record FloorChatPage(
 [JsonSerializable(typeof(FloorUpdateRequest))]
 [JsonSerializable(typeof(Envelope<FloorEmpty>))]
 [JsonSerializable(typeof(Envelope<FloorChatPage>))]
+[JsonSerializable(typeof(FloorTokenRequest))]
+[JsonSerializable(typeof(FloorTokenReply))]
 internal sealed partial class FloorJson : JsonSerializerContext
 {
 }

@@ -56,7 +56,7 @@ public class JsonBenchmarks
     {
         _buffer.ResetWrittenCount();
         using var writer = new Utf8JsonWriter(_buffer);
-        FeishuGen.Benchmarks.Api.Hire.V1.FeishuJsonCodec.WriteUpdateResultEcoBackgroundCheckRequest(writer, _generated);
+        FeishuGen.Benchmarks.Api.Hire.V1.FeishuJsonCodec.UpdateResultEcoBackgroundCheckRequest.Write(writer, _generated);
         writer.Flush();
         return _buffer.WrittenCount;
     }

@@ -34,7 +34,7 @@ internal static class CatalogueEmitter
             }
 
             first = false;
-            WriteEntry(writer, endpoint, options.ProjectDirectory);
+            WriteEntry(writer, endpoint, options.ProjectDirectory, options.IncludeExamples);
         }
 
         writer.Close();
@@ -63,7 +63,7 @@ internal static class CatalogueEmitter
         return writer.ToString();
     }
 
-    private static void WriteEntry(SourceWriter writer, EndpointSpec endpoint, string? projectDirectory)
+    private static void WriteEntry(SourceWriter writer, EndpointSpec endpoint, string? projectDirectory, bool includeExamples)
     {
         var model = endpoint.Model;
         var naming = model.Naming;
@@ -94,8 +94,12 @@ internal static class CatalogueEmitter
         writer.Line("RequiredBodyFields = " + Strings(model.BodyFields.Where(f => f.Required).Select(f => f.Name)) + ",");
         writer.Line("RequiredQueryParameters = " + Strings(model.QueryParameters.Where(f => f.Required).Select(f => f.Name)) + ",");
         writer.Line("Errors = global::" + endpoint.Namespace + "." + endpoint.ErrorsClass + ".All,");
-        writer.Line("RequestExample = " + CSharp.Literal(model.RequestExample) + ",");
-        writer.Line("ResponseExample = " + CSharp.Literal(model.ResponseExample) + ",");
+        if (includeExamples)
+        {
+            writer.Line("RequestExample = " + CSharp.Literal(model.RequestExample) + ",");
+            writer.Line("ResponseExample = " + CSharp.Literal(model.ResponseExample) + ",");
+        }
+
         writer.Line("SpecPath = " + CSharp.Literal(Relative(model.SpecPath, projectDirectory)) + ",");
         writer.Close(";");
     }

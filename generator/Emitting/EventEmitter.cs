@@ -110,7 +110,7 @@ internal static class EventEmitter
             writer.Line("/// <param name=\"handler\">Runs for each event, with a token cancelled at the deadline or when the app stops.</param>");
             writer.Line("/// <returns>The dispatcher, to chain registrations.</returns>");
             writer.Line("public static " + Dispatcher + " " + spec.MethodName + "(this " + Dispatcher + " dispatcher, global::System.Func<global::FeishuGen.Events.FeishuEvent<" + body + ">, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> handler)");
-            writer.Line("    => dispatcher.On(" + TypesClass + "." + spec.Name + ", global::" + spec.Namespace + "." + JsonCode.Codec + ".Read" + spec.BodyType + ", handler);");
+            writer.Line("    => dispatcher.On(" + TypesClass + "." + spec.Name + ", " + JsonCode.Shape(spec.Namespace + "." + spec.BodyType) + ".Reader, handler);");
         }
 
         writer.Close();

@@ -3,79 +3,56 @@ using FeishuGen.Generator.Shaping;
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// The C# expressions that read and write one value of a <see cref="TypeRef"/> with
-/// Utf8JsonReader/Utf8JsonWriter, through the runtime's helpers: no reflection, trim- and AOT-safe.
+/// The C# expressions naming how a <see cref="TypeRef"/> reads and writes as JSON: the runtime's
+/// <c>FeishuJsonValues</c> for page types, a generated <c>FeishuJsonShape</c> for records. No
+/// reflection: trim- and AOT-safe.
 /// </summary>
 internal static class JsonCode
 {
-    private const string Reader = "global::FeishuGen.Json.FeishuJsonReader";
-    private const string Writer = "global::FeishuGen.Json.FeishuJsonWriter";
-    private const string ReaderType = "ref global::System.Text.Json.Utf8JsonReader r";
+    private const string Values = "global::FeishuGen.Json.FeishuJsonValues";
 
-    /// <summary>The name of the generated codec class of a namespace.</summary>
+    /// <summary>The name of the generated class that holds a namespace's record shapes.</summary>
     public const string Codec = "FeishuJsonCodec";
 
-    /// <summary>An expression reading a nullable value at the reader's current token.</summary>
-    public static string Read(TypeRef type) => type.Kind switch
+    /// <summary>The C# type of a record's shape.</summary>
+    public static string ShapeOf(string fullRecordName) => "global::FeishuGen.Json.FeishuJsonShape<" + fullRecordName + ">";
+
+    /// <summary>The value of a property; <paramref name="notNull"/> for a required number, which is never null.</summary>
+    public static string Value(TypeRef type, bool notNull = false) => type.Kind switch
     {
-        TypeKind.String => Reader + ".ReadString(ref reader)",
-        TypeKind.Int64 => Reader + ".ReadInt64(ref reader)",
-        TypeKind.Double => Reader + ".ReadDouble(ref reader)",
-        TypeKind.Boolean => Reader + ".ReadBoolean(ref reader)",
-        TypeKind.Node => Reader + ".ReadNode(ref reader)",
-        TypeKind.Map => Reader + ".ReadObject(ref reader)",
-        TypeKind.List => Reader + ".ReadList(ref reader, " + ItemReader(type.Item!) + ")",
-        _ => Reader + ".ReadNullable(ref reader, " + ReadMethod(type) + ")",
+        TypeKind.String => Values + ".String",
+        TypeKind.Int64 => Values + (notNull ? ".Int64Item" : ".Int64"),
+        TypeKind.Double => Values + (notNull ? ".DoubleItem" : ".Double"),
+        TypeKind.Boolean => Values + (notNull ? ".BooleanItem" : ".Boolean"),
+        TypeKind.Node => Values + ".Node",
+        TypeKind.Map => Values + ".Map",
+        TypeKind.List => Values + ".ListOf(" + Item(type.Item!) + ")",
+        _ => Shape(type),
     };
 
-    /// <summary>A delegate reading one non-null list item.</summary>
-    public static string ItemReader(TypeRef type) => type.Kind switch
+    /// <summary>The value of one list item (never null, except JSON values).</summary>
+    public static string Item(TypeRef type) => type.Kind switch
     {
-        TypeKind.String => Reader + ".ReadStringItem",
-        TypeKind.Int64 => Reader + ".ReadInt64Item",
-        TypeKind.Double => Reader + ".ReadDoubleItem",
-        TypeKind.Boolean => Reader + ".ReadBooleanItem",
-        TypeKind.Node => Reader + ".ReadNode",
-        TypeKind.Map => Reader + ".ReadObjectItem",
-        TypeKind.List => "static (" + ReaderType + ") => (" + type.CSharp + ")(" + Reader + ".ReadList(ref r, " + ItemReader(type.Item!) + ") ?? new global::System.Collections.Generic.List<" + ItemType(type.Item!) + ">())",
-        _ => ReadMethod(type),
-    };
-
-    /// <summary>A statement writing <paramref name="value"/> (not null) as a JSON value.</summary>
-    public static string Write(TypeRef type, string value) => type.Kind switch
-    {
-        TypeKind.String => "writer.WriteStringValue(" + value + ");",
-        TypeKind.Int64 or TypeKind.Double => "writer.WriteNumberValue(" + value + ");",
-        TypeKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
-        TypeKind.Node or TypeKind.Map => Writer + ".WriteNode(writer, " + value + ");",
-        TypeKind.List => Writer + ".WriteList(writer, " + value + ", " + ItemWriter(type.Item!) + ");",
-        _ => WriteMethod(type) + "(writer, " + value + ");",
-    };
-
-    /// <summary>A delegate writing one list item.</summary>
-    public static string ItemWriter(TypeRef type) => type.Kind switch
-    {
-        TypeKind.String => Writer + ".WriteStringItem",
-        TypeKind.Int64 => Writer + ".WriteInt64Item",
-        TypeKind.Double => Writer + ".WriteDoubleItem",
-        TypeKind.Boolean => Writer + ".WriteBooleanItem",
-        TypeKind.Node or TypeKind.Map => Writer + ".WriteNode",
-        TypeKind.List => "static (w, v) => " + Writer + ".WriteList(w, v, " + ItemWriter(type.Item!) + ")",
-        _ => WriteMethod(type),
+        TypeKind.String => Values + ".StringItem",
+        TypeKind.Int64 => Values + ".Int64Item",
+        TypeKind.Double => Values + ".DoubleItem",
+        TypeKind.Boolean => Values + ".BooleanItem",
+        TypeKind.Node => Values + ".Node",
+        TypeKind.Map => Values + ".MapItem",
+        TypeKind.List => Values + ".ListItemOf(" + Item(type.Item!) + ")",
+        _ => Shape(type),
     };
 
     /// <summary>The C# type of a list item (JSON values in lists may be null).</summary>
     public static string ItemType(TypeRef type) => type.Kind == TypeKind.Node ? type.CSharp + "?" : type.CSharp;
 
-    public static string ReadMethod(TypeRef named) => CodecOf(named) + ".Read" + ShortName(named);
+    /// <summary>The shape of a generated record: <c>global::Ns.FeishuJsonCodec.Name</c>.</summary>
+    public static string Shape(TypeRef named) => Shape(named.Name!);
 
-    public static string WriteMethod(TypeRef named) => CodecOf(named) + ".Write" + ShortName(named);
-
-    private static string CodecOf(TypeRef named)
+    /// <summary>The shape of a generated record by its full name.</summary>
+    public static string Shape(string fullName)
     {
-        var name = named.Name!;
-        return "global::" + name.Substring(0, name.LastIndexOf('.')) + "." + Codec;
+        var dot = fullName.LastIndexOf('.');
+        return "global::" + fullName.Substring(0, dot) + "." + Codec + "." + fullName.Substring(dot + 1);
     }
-
-    private static string ShortName(TypeRef named) => named.Name!.Substring(named.Name.LastIndexOf('.') + 1);
 }

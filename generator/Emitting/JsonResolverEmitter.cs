@@ -47,10 +47,7 @@ internal static class JsonResolverEmitter
         foreach (var type in types)
         {
             var full = "global::" + type.Namespace + "." + type.Name;
-            var codec = "global::" + type.Namespace + "." + JsonCode.Codec;
-            writer.Open("if (type == typeof(" + full + "))");
-            writer.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + full + ">(options, new global::FeishuGen.Json.FeishuJsonConverter<" + full + ">(" + codec + ".Read" + type.Name + ", " + codec + ".Write" + type.Name + "));");
-            writer.Close();
+            writer.Line("if (type == typeof(" + full + ")) return global::FeishuGen.Json.FeishuJsonShapes.TypeInfo(options, " + JsonCode.Shape(type.Namespace + "." + type.Name) + ");");
         }
 
         writer.Line("return null;");

@@ -6,7 +6,7 @@ namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
 /// Emits one record (request, response data or nested type) with its XML docs, its
-/// allowed-value constants, and the reflection-free JSON code that reads and writes it.
+/// allowed-value constants, and its reflection-free JSON metadata (a member table).
 /// </summary>
 internal static class RecordEmitter
 {
@@ -51,7 +51,7 @@ internal static class RecordEmitter
 
             writer.Line("/// <summary>Members of the JSON object that the documentation does not describe, kept so that nothing is lost.</summary>");
             writer.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
-            writer.Line("public global::System.Text.Json.Nodes.JsonObject? " + UnknownMembersName(type) + " { get; init; }");
+            writer.Line("public global::System.Text.Json.Nodes.JsonObject? " + UnknownMembersName(type) + " { get; set; }");
         }
 
         foreach (var property in type.Properties.Where(p => p.AllowedValues.Count > 0))
@@ -90,106 +90,64 @@ internal static class RecordEmitter
 
         var required = property.Required && owner.Role == TypeRole.Request;
         var typeName = required ? property.Type.CSharp : property.Type.CSharp + "?";
-        writer.Line("public " + (required ? "required " : string.Empty) + typeName + " " + property.ClrName + " { get; init; }");
+        writer.Line("public " + (required ? "required " : string.Empty) + typeName + " " + property.ClrName + " { get; set; }");
     }
 
+    // The record's JSON metadata: a factory, the wire names, and one line per body member in each
+    // of two small methods; the runtime's FeishuJsonShape does the rest (issue #11's size goal).
     private static void WriteCodec(SourceWriter writer, TypeSpec type)
     {
         var full = "global::" + type.FullName;
         var body = type.Properties.Where(p => p.Location == ParameterLocation.Body).ToList();
+        var requiredMembers = type.Role == TypeRole.Request
+            ? string.Join(", ", type.Properties.Where(p => p.Required).Select(p => p.ClrName + " = default!"))
+            : string.Empty;
+        var create = requiredMembers.Length == 0 ? "new " + full + "()" : "new " + full + " { " + requiredMembers + " }";
+        var names = body.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", body.Select(p => CSharp.Literal(p.WireName))) + " }";
+        var unknown = type.KeepsUnknownMembers ? UnknownMembersName(type) : null;
         writer.Open("internal static partial class " + JsonCode.Codec);
-
-        writer.Line("/// <summary>Reads a <see cref=\"" + full + "\"/> from the JSON object at the reader's position.</summary>");
-        writer.Line(CSharp.GeneratedCode);
-        writer.Open("internal static " + full + " Read" + type.Name + "(ref global::System.Text.Json.Utf8JsonReader reader)");
-        writer.Line("global::FeishuGen.Json.FeishuJsonReader.ExpectObject(ref reader);");
-        for (var i = 0; i < body.Count; i++)
+        writer.Line("/// <summary>The JSON members of <see cref=\"" + full + "\"/>.</summary>");
+        writer.Line("internal static readonly " + JsonCode.ShapeOf(full) + " " + type.Name + " = new(static () => " + create + ", " + names + ", "
+            + type.Name + "_Read, " + type.Name + "_Write, " + (unknown is null ? "false" : "true") + ");");
+        writer.Line();
+        writer.Open("private static void " + type.Name + "_Read(" + full + " x, int member, ref global::System.Text.Json.Utf8JsonReader r)");
+        if (body.Count > 0 || unknown is not null)
         {
-            writer.Line(LocalType(body[i].Type) + " p" + i + " = default;");
-        }
-
-        if (type.KeepsUnknownMembers)
-        {
-            writer.Line("global::System.Text.Json.Nodes.JsonObject? unknown = null;");
-        }
-
-        writer.Open("while (global::FeishuGen.Json.FeishuJsonReader.NextProperty(ref reader))");
-        for (var i = 0; i < body.Count; i++)
-        {
-            writer.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharp.Utf8(body[i].WireName) + "))");
-            writer.Line("reader.Read();");
-            writer.Line("p" + i + " = " + JsonCode.Read(body[i].Type) + ";");
-            writer.Close();
-        }
-
-        var skip = type.KeepsUnknownMembers
-            ? "unknown = global::FeishuGen.Json.FeishuJsonReader.ReadUnknown(ref reader, unknown);"
-            : "global::FeishuGen.Json.FeishuJsonReader.SkipProperty(ref reader);";
-        if (body.Count == 0)
-        {
-            writer.Line(skip);
-        }
-        else
-        {
-            writer.Open("else");
-            writer.Line(skip);
-            writer.Close();
-        }
-
-        writer.Close();
-        writer.Open("return new " + full);
-        foreach (var property in type.Properties)
-        {
-            var index = body.IndexOf(property);
-            var required = property.Required && type.Role == TypeRole.Request;
-            var value = index < 0 ? "default!" : "p" + index + (required ? (property.Type.IsValueType ? " ?? default" : "!") : string.Empty);
-            if (index >= 0 || required)
+            writer.Open("switch (member)");
+            for (var i = 0; i < body.Count; i++)
             {
-                writer.Line(property.ClrName + " = " + value + ",");
+                var property = body[i];
+                var required = property.Required && type.Role == TypeRole.Request;
+                var bang = required && !property.Type.IsValueType ? "!" : string.Empty;
+                writer.Line("case " + i + ": x." + property.ClrName + " = " + JsonCode.Value(property.Type, required && property.Type.IsValueType) + ".Read(ref r)" + bang + "; break;");
             }
+
+            if (unknown is not null)
+            {
+                writer.Line("default: x." + unknown + " = global::FeishuGen.Json.FeishuJsonReader.ReadUnknown(ref r, x." + unknown + "); break;");
+            }
+
+            writer.Close();
         }
 
-        if (type.KeepsUnknownMembers)
-        {
-            writer.Line(UnknownMembersName(type) + " = unknown,");
-        }
-
-        writer.Close(";");
         writer.Close();
         writer.Line();
-
-        writer.Line("/// <summary>Writes a <see cref=\"" + full + "\"/> as a JSON object; members that are null are left out.</summary>");
-        writer.Line(CSharp.GeneratedCode);
-        writer.Open("internal static void Write" + type.Name + "(global::System.Text.Json.Utf8JsonWriter writer, " + full + " value)");
-        writer.Line("writer.WriteStartObject();");
-        foreach (var property in body)
+        writer.Open("private static void " + type.Name + "_Write(global::System.Text.Json.Utf8JsonWriter w, " + full + " x, global::System.Text.Json.JsonEncodedText[] n)");
+        for (var i = 0; i < body.Count; i++)
         {
-            if (property.Required && type.Role == TypeRole.Request && property.Type.IsValueType)
-            {
-                writer.Line("writer.WritePropertyName(" + CSharp.Utf8(property.WireName) + ");");
-                writer.Line(JsonCode.Write(property.Type, "value." + property.ClrName));
-                continue;
-            }
-
-            writer.Open("if (value." + property.ClrName + " is { } " + Local(property) + ")");
-            writer.Line("writer.WritePropertyName(" + CSharp.Utf8(property.WireName) + ");");
-            writer.Line(JsonCode.Write(property.Type, Local(property)));
-            writer.Close();
+            var property = body[i];
+            var required = property.Required && type.Role == TypeRole.Request;
+            writer.Line(JsonCode.Value(property.Type, required && property.Type.IsValueType) + ".WriteMember(w, n[" + i + "], x." + property.ClrName + ");");
         }
 
-        if (type.KeepsUnknownMembers)
+        if (unknown is not null)
         {
-            writer.Line("global::FeishuGen.Json.FeishuJsonWriter.WriteMembers(writer, value." + UnknownMembersName(type) + ");");
+            writer.Line("global::FeishuGen.Json.FeishuJsonWriter.WriteMembers(w, x." + unknown + ");");
         }
 
-        writer.Line("writer.WriteEndObject();");
         writer.Close();
         writer.Close();
     }
-
-    private static string LocalType(TypeRef type) => type.CSharp + "?";
-
-    private static string Local(PropertySpec property) => "v" + property.ClrName;
 
     /// <summary>The name of the unknown-members property, clear of the record's own properties.</summary>
     public static string UnknownMembersName(TypeSpec type)

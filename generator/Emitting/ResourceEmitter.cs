@@ -53,7 +53,7 @@ internal static class ResourceEmitter
         writer.Line();
 
         MethodDocs.Write(writer, endpoint, withOptions: true);
-        writer.Open("public async " + task + " " + endpoint.MethodName + "(" + req + " request, global::FeishuGen.FeishuRequestOptions? options, " + ct + " = default)");
+        writer.Open("public " + task + " " + endpoint.MethodName + "(" + req + " request, global::FeishuGen.FeishuRequestOptions? options, " + ct + " = default)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
         writer.Line("var call = new global::FeishuGen.FeishuApiCall(global::" + catalogueClass + "." + CatalogueEmitter.EntryName(endpoint) + ", " + PathExpression(endpoint, request) + ");");
         foreach (var query in request.Properties.Where(p => p.Location == ParameterLocation.Query))
@@ -75,18 +75,17 @@ internal static class ResourceEmitter
         }
         else if (endpoint.HasRequestBody)
         {
-            writer.Line("call.JsonBody = writer => global::" + endpoint.Namespace + "." + JsonCode.Codec + ".Write" + endpoint.RequestType + "(writer, request);");
+            writer.Line("call.SetJsonBody(request, " + JsonCode.Shape(endpoint.Namespace + "." + endpoint.RequestType) + ");");
         }
 
         if (endpoint.IsDownload)
         {
-            writer.Line("return await _client.DownloadAsync(call, options, cancellationToken).ConfigureAwait(false);");
+            writer.Line("return _client.DownloadAsync(call, options, cancellationToken);");
             writer.Close();
             return;
         }
 
-        writer.Line("var data = await _client.SendAsync(call, global::" + endpoint.Namespace + "." + JsonCode.Codec + ".Read" + endpoint.ResponseType + ", options, cancellationToken).ConfigureAwait(false);");
-        writer.Line("return data ?? new " + resp + "();");
+        writer.Line("return _client.SendAsync(call, " + JsonCode.Shape(endpoint.Namespace + "." + endpoint.ResponseType) + ", options, cancellationToken);");
         writer.Close();
     }
 

@@ -81,6 +81,13 @@ internal sealed record ApiSpec(
 /// <summary>Build properties that shape the generated code.</summary>
 internal sealed record GeneratorOptions(string RootNamespace, string ClientName, string? ProjectDirectory)
 {
+    /// <summary>
+    /// Whether the catalogue carries the pages' request and response examples. Only the local test
+    /// server reads them, so by default they are compiled in only when the project references
+    /// FeishuGen.Testing (the MSBuild property FeishuGenExamples=true|false decides otherwise).
+    /// </summary>
+    public bool IncludeExamples { get; init; } = true;
+
     public const string DefaultNamespace = "FeishuGen.Api";
     public const string DefaultClientName = "FeishuApi";
 

@@ -97,13 +97,41 @@ public partial class FeishuClient : IDisposable
         where T : class
     {
         ArgumentNullException.ThrowIfNull(readData);
-        return RunAsync<T?>(call, options, async (response, sentToken, ct) =>
+        return SendJsonAsync(call, readData, null, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="call"/> and returns the reply's <c>data</c> read by its generated
+    /// shape, or an empty record when the reply has none. Generated methods call this.
+    /// </summary>
+    /// <typeparam name="T">The type of <c>data</c>.</typeparam>
+    /// <param name="call">The endpoint, path, query and body.</param>
+    /// <param name="data">The JSON metadata of <c>data</c>.</param>
+    /// <param name="options">Per-call token, timeout, header and retry overrides.</param>
+    /// <param name="cancellationToken">Cancels the call, its retries and its waits.</param>
+    /// <returns>The reply's data, never null.</returns>
+    /// <exception cref="FeishuApiException">Feishu answered with a non-zero code, or a server fault outlasted the retries.</exception>
+    /// <exception cref="FeishuResponseFormatException">The reply was not Feishu's envelope, or too large.</exception>
+    /// <exception cref="FeishuTransportException">The call timed out or the connection failed, after the retries allowed.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Task<T> SendAsync<T>(FeishuApiCall call, FeishuJsonShape<T> data, FeishuRequestOptions? options, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        // Never null: an empty reply gives the shape's empty record.
+        return SendJsonAsync(call, data.Reader, data, options, cancellationToken)!;
+    }
+
+    // One closure per call carries the reader and the shape (for an empty reply's record).
+    private Task<T?> SendJsonAsync<T>(FeishuApiCall call, FeishuJsonRead<T> readData, FeishuJsonShape<T>? empty, FeishuRequestOptions? options, CancellationToken cancellationToken)
+        where T : class
+        => RunAsync<T?>(call, options, async (response, sentToken, ct) =>
         {
             using var owned = response;
             using var body = await ReplyBody.ReadAsync(response, Options.MaxResponseBytes, ct).ConfigureAwait(false);
-            return InterpretJson(body.Span, readData, response, call, sentToken);
+            var reply = InterpretJson(body.Span, readData, response, call, sentToken);
+            return reply.Ok && reply.Value is null && empty is not null ? reply with { Value = empty.Create() } : reply;
         }, cancellationToken);
-    }
 
     /// <summary>
     /// Sends a call whose reply is a file and returns it as a stream read from the network as it

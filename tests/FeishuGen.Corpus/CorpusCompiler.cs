@@ -22,7 +22,8 @@ internal sealed record CompiledCorpus(
     Assembly? Assembly,
     string Namespace,
     int GeneratedFiles,
-    int GeneratedLines);
+    int GeneratedLines,
+    CodeSize Size);
 
 /// <summary>
 /// Runs FeishuGen over every page of a folder in one generator run, compiles the output into one
@@ -56,6 +57,7 @@ internal static class CorpusCompiler
         var lines = trees.Sum(t => t.GetText().Lines.Count);
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
+        var size = CodeSize.Measure(trees, emit.Success ? stream.ToArray() : Array.Empty<byte>());
         var problems = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assembly? assembly = null;
         if (emit.Success)
@@ -64,7 +66,7 @@ internal static class CorpusCompiler
             assembly = AssemblyLoadContext.Default.LoadFromStream(stream);
         }
 
-        return new CompiledCorpus(generatorDiagnostics, problems, assembly, Namespace, trees.Count, lines);
+        return new CompiledCorpus(generatorDiagnostics, problems, assembly, Namespace, trees.Count, lines, size);
     }
 
     /// <summary>Runs only the generator (no compilation) and returns its diagnostics, exceptions included.</summary>

@@ -74,6 +74,8 @@ internal sealed class CorpusReport
         output.WriteLine($"Events: {Pages.Count(p => p.Event is not null)} generated ({Pages.Count(p => p.Event?.EndsWith("(1.0)", System.StringComparison.Ordinal) == true)} with the schema 1.0 envelope)");
         output.WriteLine($"Endpoints: {Pages.Count(p => p.Endpoint is not null)}, of which {Pages.Count(p => p.Payload == "upload")} multipart uploads and {Pages.Count(p => p.Payload == "download")} streamed downloads");
         output.WriteLine($"Generated code: {Compiled.GeneratedFiles} files, {Compiled.GeneratedLines} lines; compile errors and warnings: {Compiled.CompileProblems.Count}");
+        var endpoints = Pages.Count(p => p.Endpoint is not null);
+        output.WriteLine($"Code size: {Compiled.Size.CodeLines} lines not comments ({(endpoints == 0 ? 0 : Compiled.Size.CodeLines / endpoints)} per endpoint); assembly {Compiled.Size.Describe()}");
         foreach (var problem in Compiled.CompileProblems.Take(20))
         {
             output.WriteLine("  " + problem);

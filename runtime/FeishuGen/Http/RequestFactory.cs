@@ -35,12 +35,12 @@ internal static class RequestFactory
         {
             request.Content = Multipart(form, streamStarts ?? new Dictionary<FeishuFile, long>());
         }
-        else if (call.JsonBody is { } writeBody)
+        else if (call.HasJsonBody)
         {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
             using (var writer = new Utf8JsonWriter(buffer, BodyWriterOptions))
             {
-                writeBody(writer);
+                call.WriteJsonBody(writer);
             }
 
             // The written bytes themselves, not a copy: the buffer lives as long as the request.

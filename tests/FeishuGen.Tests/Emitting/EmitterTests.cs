@@ -25,10 +25,10 @@ public sealed class EmitterTests
         Assert.Contains("\"/open-apis/demo/v1/namespaces/\" + global::FeishuGen.FeishuUrl.Segment(request.Namespace) + \"/items/\" + global::FeishuGen.FeishuUrl.Segment(request.ItemId)", source);
         Assert.Contains("call.AddQuery(\"type\", request.TypeQuery);", source);
         Assert.Contains("call.AddQuery(\"ids\", request.Ids);", source);
-        Assert.Contains("public required long Type { get; init; }", source);
+        Assert.Contains("public required long Type { get; set; }", source);
         Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"userId\")]", source);
-        Assert.Contains("public string? UserIdBody { get; init; }", source);
-        Assert.Contains("public bool? Params { get; init; }", source);
+        Assert.Contains("public string? UserIdBody { get; set; }", source);
+        Assert.Contains("public bool? Params { get; set; }", source);
         var request = output.GetTypeByMetadataName("Demo.Api.Demo.V1.GetItemRequest")!;
         Assert.Equal("long", request.GetMembers("ItemId").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
     }
@@ -76,7 +76,7 @@ public sealed class EmitterTests
         var source = Emit(new[] { upload, download }, out var output);
 
         Assert.Contains("call.Form = new global::FeishuGen.FeishuFormData()", source);
-        Assert.Contains("public required global::FeishuGen.FeishuFormData Form { get; init; }", source);
+        Assert.Contains("public required global::FeishuGen.FeishuFormData Form { get; set; }", source);
         var api = output.GetTypeByMetadataName("Demo.Api.Demo.V1.ItemApi")!;
         var downloadMethod = api.GetMembers("DownloadAsync").OfType<IMethodSymbol>().First();
         Assert.Equal("System.Threading.Tasks.Task<FeishuGen.FeishuDownload>", downloadMethod.ReturnType.ToDisplayString());
