@@ -105,7 +105,11 @@ public class CallBenchmarks
         return envelope is { Code: 0, Data: { } data } ? data : throw new InvalidOperationException("code " + envelope.Code);
     }
 
-    /// <summary>Feishu's replies, the same bytes for every client: a token, an empty success, a 20-item page.</summary>
+    /// <summary>
+    /// Feishu's replies, the same bytes for every client: a token, an empty success, a 20-item page.
+    /// The request body is sent as a socket would send it (copied out), so that a client whose
+    /// content serializes lazily (JsonContent) pays for its JSON like one that writes it up front.
+    /// </summary>
     private sealed class ReplayHandler : HttpMessageHandler
     {
         private static readonly byte[] TokenReply = Encoding.UTF8.GetBytes("{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + Token + "\",\"expire\":7200}");
@@ -114,13 +118,18 @@ public class CallBenchmarks
             + string.Join(",", Enumerable.Range(0, 20).Select(i => $"{{\"chat_id\":\"oc_{i:D16}\",\"name\":\"群 {i}\",\"owner_id\":\"ou_{i:D16}\",\"external\":{(i % 2 == 0 ? "false" : "true")}}}"))
             + "],\"page_token\":\"page-2\",\"has_more\":true}}");
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.Content is { } sent)
+            {
+                await sent.CopyToAsync(System.IO.Stream.Null, cancellationToken);
+            }
+
             var path = request.RequestUri!.AbsolutePath;
             var body = path.Contains("access_token", StringComparison.Ordinal) ? TokenReply : path.EndsWith("/chats", StringComparison.Ordinal) ? Page : Empty;
             var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
         }
     }
 }

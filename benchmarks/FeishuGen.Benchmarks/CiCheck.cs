@@ -19,8 +19,8 @@ namespace FeishuGen.Benchmarks;
 /// </summary>
 internal static class CiCheck
 {
-    /// <summary>Generated allocations may be at most this much of the floor's (issue #11 aims at 1.0).</summary>
-    private const double AllocatedBound = 1.35;
+    /// <summary>Generated allocations may be at most this much of the floor's (measured: 0.98× POST, 0.67× GET; issue #11 aims at 1.0).</summary>
+    private const double AllocatedBound = 1.10;
 
     /// <summary>Generated time may be at most this much of the floor's: a margin for noise, not a goal.</summary>
     private const double TimeBound = 2.0;

@@ -72,7 +72,7 @@ public class GeneratorBenchmarks
             new[] { new FeishuSourceGenerator().AsSourceGenerator() }, _pages, null,
             new InMemoryOptionsProvider(new Dictionary<string, string>()));
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FeishuGen.sln")))

@@ -13,7 +13,8 @@ namespace FeishuGen;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class FeishuApiCall
 {
-    private readonly List<KeyValuePair<string, string>> _query = new();
+    // Made on the first query parameter: most calls have none.
+    private List<KeyValuePair<string, string>>? _query;
     private object? _body;
     private IFeishuJsonBody? _bodyJson;
 
@@ -33,7 +34,7 @@ public sealed class FeishuApiCall
     public string Path { get; }
 
     /// <summary>The query parameters in order; arrays repeat their key.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+    public IReadOnlyList<KeyValuePair<string, string>> Query => (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>Writes the JSON body; null when the call has none.</summary>
     public Action<Utf8JsonWriter>? JsonBody { get; set; }
@@ -98,7 +99,7 @@ public sealed class FeishuApiCall
     {
         if (value is not null)
         {
-            _query.Add(new(name, value));
+            (_query ??= new()).Add(new(name, value));
         }
     }
 
@@ -109,7 +110,7 @@ public sealed class FeishuApiCall
     {
         if (value is { } v)
         {
-            _query.Add(new(name, v.ToString(CultureInfo.InvariantCulture)));
+            (_query ??= new()).Add(new(name, v.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -120,7 +121,7 @@ public sealed class FeishuApiCall
     {
         if (value is { } v)
         {
-            _query.Add(new(name, v.ToString("R", CultureInfo.InvariantCulture)));
+            (_query ??= new()).Add(new(name, v.ToString("R", CultureInfo.InvariantCulture)));
         }
     }
 
@@ -131,7 +132,7 @@ public sealed class FeishuApiCall
     {
         if (value is { } v)
         {
-            _query.Add(new(name, v ? "true" : "false"));
+            (_query ??= new()).Add(new(name, v ? "true" : "false"));
         }
     }
 
@@ -170,7 +171,7 @@ public sealed class FeishuApiCall
     /// <summary>The path and query as sent, e.g. <c>/open-apis/x?user_id_type=open_id</c>.</summary>
     public string PathAndQuery()
     {
-        if (_query.Count == 0)
+        if (_query is null || _query.Count == 0)
         {
             return Path;
         }

@@ -44,7 +44,7 @@ public partial class FeishuClient
         /// <summary>The token the latest attempt sent (to mask it in excerpts of foreign replies).</summary>
         public string Token => _token;
 
-        public async Task<HttpResponseMessage> SendAsync(CancellationToken cancellationToken)
+        public async ValueTask<HttpResponseMessage> SendAsync(CancellationToken cancellationToken)
         {
             if (_session is not null)
             {

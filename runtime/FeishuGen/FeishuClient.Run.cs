@@ -18,7 +18,7 @@ public partial class FeishuClient
     private async Task<T> RunAsync<T>(
         FeishuApiCall call,
         FeishuRequestOptions? options,
-        Func<HttpResponseMessage, string, CancellationToken, Task<Reply<T>>> interpret,
+        ReplyReader<T> interpret,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -51,7 +51,7 @@ public partial class FeishuClient
                     var response = await attempt.SendAsync(timeout.Token).ConfigureAwait(false);
                     status = (int)response.StatusCode;
                     logId = ReplyHeaders.LogId(response);
-                    reply = await interpret(response, attempt.Token, timeout.Token).ConfigureAwait(false);
+                    reply = await interpret.ReadAsync(this, response, call, attempt.Token, timeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {

@@ -122,16 +122,13 @@ public partial class FeishuClient : IDisposable
         return SendJsonAsync(call, data.Reader, data, options, cancellationToken)!;
     }
 
-    // One closure per call carries the reader and the shape (for an empty reply's record).
-    private Task<T?> SendJsonAsync<T>(FeishuApiCall call, FeishuJsonRead<T> readData, FeishuJsonShape<T>? empty, FeishuRequestOptions? options, CancellationToken cancellationToken)
+    // A generated call reuses its shape's reply reader: no closure or delegate per call.
+    private Task<T?> SendJsonAsync<T>(FeishuApiCall call, FeishuJsonRead<T> readData, FeishuJsonShape<T>? shape, FeishuRequestOptions? options, CancellationToken cancellationToken)
         where T : class
-        => RunAsync<T?>(call, options, async (response, sentToken, ct) =>
-        {
-            using var owned = response;
-            using var body = await ReplyBody.ReadAsync(response, Options.MaxResponseBytes, ct).ConfigureAwait(false);
-            var reply = InterpretJson(body.Span, readData, response, call, sentToken);
-            return reply.Ok && reply.Value is null && empty is not null ? reply with { Value = empty.Create() } : reply;
-        }, cancellationToken);
+    {
+        var reader = shape is null ? new JsonReply<T>(readData, null) : (JsonReply<T>)(shape.ReplyReader ??= new JsonReply<T>(readData, shape));
+        return RunAsync(call, options, reader, cancellationToken);
+    }
 
     /// <summary>
     /// Sends a call whose reply is a file and returns it as a stream read from the network as it
@@ -143,21 +140,7 @@ public partial class FeishuClient : IDisposable
     /// <exception cref="FeishuApiException">Feishu answered with an error instead of the file.</exception>
     /// <exception cref="FeishuResponseFormatException">The reply was neither a file nor Feishu's envelope.</exception>
     public Task<FeishuDownload> DownloadAsync(FeishuApiCall call, FeishuRequestOptions? options, CancellationToken cancellationToken)
-        => RunAsync(call, options, async (response, sentToken, ct) =>
-        {
-            var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
-            if (response.IsSuccessStatusCode && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-            {
-                var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-                return Reply<FeishuDownload>.Succeeded(new FeishuDownload(response, stream, ReplyHeaders.LogId(response)));
-            }
-
-            using (response)
-            {
-                using var body = await ReplyBody.ReadAsync(response, Options.MaxResponseBytes, ct).ConfigureAwait(false);
-                return InterpretFileAsJson(body.Span, response, call, sentToken);
-            }
-        }, cancellationToken);
+        => RunAsync(call, options, DownloadReply.Instance, cancellationToken);
 
     /// <summary>Disposes the HttpClient if the client created it.</summary>
     public void Dispose()

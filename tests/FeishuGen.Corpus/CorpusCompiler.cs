@@ -81,7 +81,7 @@ internal static class CorpusCompiler
         return result.Exception is null ? diagnostics : diagnostics.Add(Diagnostic.Create("CS8785", "Generator", result.Exception.Message, DiagnosticSeverity.Warning, DiagnosticSeverity.Warning, true, 0));
     }
 
-    private static MetadataReference[] References()
+    internal static MetadataReference[] References()
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return platform.Append(typeof(FeishuClient).Assembly.Location)

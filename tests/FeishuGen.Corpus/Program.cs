@@ -13,6 +13,7 @@ using FeishuGen.Generator.Reading;
 //   dotnet run --project tests/FeishuGen.Corpus -- <folder> [--json out.json] [--floor floor.json]
 //                                                  [--mutate N] [--seed S] [--table]
 //   dotnet run --project tests/FeishuGen.Corpus -- --compare <folder> <other folder> [--min-equal N]
+//   dotnet run --project tests/FeishuGen.Corpus -- --compile-profile <folder>   (where the compiler's time goes)
 Console.OutputEncoding = Encoding.UTF8;
 if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
 {
@@ -38,6 +39,11 @@ if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
     }
 
     return 0;
+}
+
+if (args.Length == 2 && args[0] == "--compile-profile")
+{
+    return CompileProfile.Run(Path.GetFullPath(args[1]));
 }
 
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))

@@ -27,7 +27,7 @@ internal sealed class ReplyBody : IDisposable
 
     /// <summary>Reads the whole body, failing once it passes <paramref name="maxBytes"/> (without reading the rest).</summary>
     /// <exception cref="FeishuResponseFormatException">The body is larger than <paramref name="maxBytes"/>.</exception>
-    public static async Task<ReplyBody> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<ReplyBody> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
         if (declared > maxBytes)

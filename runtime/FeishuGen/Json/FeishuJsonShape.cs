@@ -60,6 +60,9 @@ public sealed class FeishuJsonShape<T> : FeishuJsonValue<T?>, IFeishuJsonBody
     /// <summary>The reader as a delegate, made once (the client and the event dispatcher take delegates).</summary>
     public FeishuJsonRead<T> Reader { get; }
 
+    /// <summary>The client's reply reader for this type, made on first use and reused by every call.</summary>
+    internal object? ReplyReader { get; set; }
+
     /// <summary>An empty record: what a call returns when the reply has no <c>data</c>.</summary>
     /// <returns>A new record.</returns>
     public T Create() => _create();
