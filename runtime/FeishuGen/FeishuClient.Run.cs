@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using FeishuGen.Errors;
 using FeishuGen.Http;
 using FeishuGen.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace FeishuGen;
 
@@ -40,7 +41,10 @@ public partial class FeishuClient
         while (true)
         {
             attempts++;
-            var started = _time.GetTimestamp();
+            // The clock is read only for the Debug log that reports it: on some virtual machines a
+            // clock read is a system call, a large part of a call served from memory.
+            var timed = _logger.IsEnabled(LogLevel.Debug);
+            var started = timed ? _time.GetTimestamp() : 0;
             Reply<T> reply;
             int status;
             string? logId;
@@ -79,7 +83,10 @@ public partial class FeishuClient
             activity?.SetTag("http.response.status_code", status);
             activity?.SetTag("feishu.code", reply.Code);
             activity?.SetTag("feishu.log_id", logId);
-            FeishuLog.Completed(_logger, method, path, status, reply.Code, (long)_time.GetElapsedTime(started).TotalMilliseconds, logId);
+            if (timed)
+            {
+                FeishuLog.Completed(_logger, method, path, status, reply.Code, (long)_time.GetElapsedTime(started).TotalMilliseconds, logId);
+            }
             if (reply.Ok)
             {
                 return reply.Value;

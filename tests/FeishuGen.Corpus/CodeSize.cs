@@ -14,12 +14,22 @@ namespace FeishuGen.Corpus;
 /// </summary>
 internal sealed record CodeSize(int CodeLines, long AssemblyBytes, long IlBytes, long UserStringBytes, long MetadataBytes, int Methods, int RecordMembers = 0, int Accessors = 0)
 {
+    /// <summary>Lines that are not comments, by kind of generated file (from its hint name).</summary>
+    public IReadOnlyDictionary<string, int> CodeLinesByKind { get; init; } = new Dictionary<string, int>();
+
     public static CodeSize Measure(IEnumerable<SyntaxTree> trees, byte[] assembly)
     {
-        var codeLines = trees.Sum(t => t.GetText().Lines.Count(l => IsCode(l.ToString())));
+        var byKind = new Dictionary<string, int>();
+        foreach (var tree in trees)
+        {
+            var kind = Kind(System.IO.Path.GetFileName(tree.FilePath));
+            byKind[kind] = byKind.GetValueOrDefault(kind) + tree.GetText().Lines.Count(l => IsCode(l.ToString()));
+        }
+
+        var codeLines = byKind.Values.Sum();
         if (assembly.Length == 0)
         {
-            return new CodeSize(codeLines, 0, 0, 0, 0, 0);
+            return new CodeSize(codeLines, 0, 0, 0, 0, 0) { CodeLinesByKind = byKind };
         }
 
         using var pe = new PEReader(new System.IO.MemoryStream(assembly));
@@ -45,7 +55,7 @@ internal sealed record CodeSize(int CodeLines, long AssemblyBytes, long IlBytes,
             }
         }
 
-        return new CodeSize(codeLines, assembly.Length, il, metadata.GetHeapSize(HeapIndex.UserString), pe.PEHeaders.MetadataSize, metadata.MethodDefinitions.Count, recordMembers, accessors);
+        return new CodeSize(codeLines, assembly.Length, il, metadata.GetHeapSize(HeapIndex.UserString), pe.PEHeaders.MetadataSize, metadata.MethodDefinitions.Count, recordMembers, accessors) { CodeLinesByKind = byKind };
     }
 
     // What the compiler adds to every record: value equality, printing, cloning (with) and the copy constructor.
@@ -57,6 +67,30 @@ internal sealed record CodeSize(int CodeLines, long AssemblyBytes, long IlBytes,
     public string Describe()
         => $"{AssemblyBytes / 1024.0 / 1024.0:0.0} MB (IL {IlBytes / 1024.0 / 1024.0:0.0} MB in {Methods} methods, of which {RecordMembers} record members and constructors and {Accessors} property accessors; "
             + $"string literals {UserStringBytes / 1024.0 / 1024.0:0.0} MB, metadata {MetadataBytes / 1024.0 / 1024.0:0.0} MB)";
+
+    public string DescribeKinds()
+        => string.Join(", ", CodeLinesByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"));
+
+    // The kinds of generated file, told apart by the end of the hint name (first match wins).
+    private static readonly (string Suffix, string Kind)[] Kinds =
+    {
+        ("Request.g.cs", "requests"), ("Response.g.cs", "responses"), ("Errors.g.cs", "error constants"),
+        ("ApiEndpoints.g.cs", "catalogue entries"), ("Api.g.cs", "resource classes"), ("Service.g.cs", "client tree"),
+        ("Event.g.cs", "events"),
+    };
+
+    private static string Kind(string hintName)
+    {
+        foreach (var (suffix, kind) in Kinds)
+        {
+            if (hintName.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                return kind;
+            }
+        }
+
+        return hintName.StartsWith("Feishu", System.StringComparison.Ordinal) ? "shared (catalogue list, resolver, root, events)" : "nested records";
+    }
 
     private static bool IsCode(string line)
     {

@@ -76,6 +76,7 @@ internal sealed class CorpusReport
         output.WriteLine($"Generated code: {Compiled.GeneratedFiles} files, {Compiled.GeneratedLines} lines; compile errors and warnings: {Compiled.CompileProblems.Count}");
         var endpoints = Pages.Count(p => p.Endpoint is not null);
         output.WriteLine($"Code size: {Compiled.Size.CodeLines} lines not comments ({(endpoints == 0 ? 0 : Compiled.Size.CodeLines / endpoints)} per endpoint); assembly {Compiled.Size.Describe()}");
+        output.WriteLine($"Code lines by kind of file: {Compiled.Size.DescribeKinds()}");
         foreach (var problem in Compiled.CompileProblems.Take(20))
         {
             output.WriteLine("  " + problem);
