@@ -83,19 +83,36 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
         // Every file is its own pipeline value with its own output: after an edit, only the files whose
         // text changed are added again, so the compiler re-reads those and keeps the rest. A page whose
         // code cannot be emitted is left out with FSG0013; the others are generated.
-        var emitted = api
-            .Select(static (spec, _) => EmittedFiles.Of(ApiEmitter.EmitIsolated(spec, ApiEmitter.Emit, out var failures), failures))
+        var planned = api
+            .Select(static (spec, _) => new PlannedFiles(ApiEmitter.PlanIsolated(spec, out var failures).ToEquatableArray(), failures.ToEquatableArray()))
             .WithTrackingName(TrackingNames.Emit);
-        context.RegisterSourceOutput(emitted.Select(static (result, _) => result.Failures), static (spc, failures) =>
+        context.RegisterSourceOutput(planned.Select(static (result, _) => result.Failures), static (spc, failures) =>
         {
             foreach (var failure in failures)
             {
                 spc.ReportDiagnostic(failure.ToDiagnostic());
             }
         });
-        context.RegisterSourceOutput(
-            emitted.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.Files),
-            static (spc, file) => spc.AddSource(file.HintName, file.Source));
+
+        // Each unit is printed on its own: after an edit, only the units whose content changed are
+        // printed again, and only the files whose text changed are added again.
+        var printed = planned
+            .SelectMany(static (result, _) => result.Units)
+            .WithTrackingName(TrackingNames.Units)
+            .Select(static (unit, _) => ApiEmitter.PrintSafely(unit))
+            .WithTrackingName(TrackingNames.Files);
+        context.RegisterSourceOutput(printed, static (spc, result) =>
+        {
+            foreach (var failure in result.Failures)
+            {
+                spc.ReportDiagnostic(failure.ToDiagnostic());
+            }
+
+            if (result.File is { } file)
+            {
+                spc.AddSource(file.HintName, file.Source);
+            }
+        });
 
         RegisterEvents(context, pages, options);
     }

@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string Options = nameof(Options);
     public const string ReferencesTestServer = nameof(ReferencesTestServer);
+    public const string Units = nameof(Units);
     public const string Pages = nameof(Pages);
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);

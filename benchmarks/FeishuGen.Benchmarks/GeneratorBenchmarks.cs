@@ -4,6 +4,10 @@ using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using FeishuGen.Generator;
+using FeishuGen.Generator.Emitting;
+using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Reading;
+using FeishuGen.Generator.Shaping;
 using FeishuGen.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,6 +31,9 @@ public class GeneratorBenchmarks
     private AdditionalText _original = null!;
     private AdditionalText _retyped = null!;
     private int _edit;
+    private EndpointModel[] _models = Array.Empty<EndpointModel>();
+    private ApiSpec _spec = null!;
+    private List<FileUnit> _units = new();
 
     [Params(200)]
     public int Pages { get; set; }
@@ -49,6 +56,10 @@ public class GeneratorBenchmarks
         var at = text.IndexOf("| string | 是 |", StringComparison.Ordinal);
         _retyped = new InMemoryPage(_original.Path, text.Substring(0, at) + "| integer | 是 |" + text.Substring(at + "| string | 是 |".Length));
         _edited = NewDriver().RunGenerators(_compilation);
+
+        _models = _pages.Select(p => PageReader.Read(p.Path, p.GetText()!.ToString()).Endpoint).OfType<EndpointModel>().ToArray();
+        _spec = ApiShaper.Shape(_models, GeneratorOptions.Default);
+        _units = ApiEmitter.Plan(_spec);
     }
 
     [Benchmark(Baseline = true, Description = "cold run")]
@@ -65,6 +76,26 @@ public class GeneratorBenchmarks
         _edited = _edited.ReplaceAdditionalText(_current, next).RunGenerators(_compilation);
         _current = next;
         return _edited;
+    }
+
+    // The profile of a field edit: which stages run over every page again. Reading is per page
+    // (only the edited one is read again); shaping, planning and printing run over all of them.
+    [Benchmark(Description = "stage: shape every page (ApiShaper)")]
+    public object ShapeStage() => ApiShaper.Shape(_models, GeneratorOptions.Default);
+
+    [Benchmark(Description = "stage: plan the files (ApiEmitter.Plan)")]
+    public int PlanStage() => ApiEmitter.Plan(_spec).Count;
+
+    [Benchmark(Description = "stage: print every file")]
+    public int PrintStage()
+    {
+        var length = 0;
+        foreach (var unit in _units)
+        {
+            length += ApiEmitter.Print(unit).Length;
+        }
+
+        return length;
     }
 
     private GeneratorDriver NewDriver()

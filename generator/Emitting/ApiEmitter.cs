@@ -8,6 +8,9 @@ namespace FeishuGen.Generator.Emitting;
 /// <summary>A generated file: its hint name and its text.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);
 
+/// <summary>One unit after printing: its file, or the FSG0013 diagnostics that say why there is none.</summary>
+internal sealed record PrintedFile(GeneratedFile? File, EquatableArray<Diagnostics.DiagnosticInfo> Failures);
+
 /// <summary>Runs every emitter over an <see cref="ApiSpec"/>: records, resources, errors, client tree, catalogue and JSON resolver.</summary>
 internal static class ApiEmitter
 {
@@ -19,6 +22,35 @@ internal static class ApiEmitter
     /// project without code (FSG0013 without a file).
     /// </summary>
     internal static List<GeneratedFile> EmitIsolated(ApiSpec api, System.Func<ApiSpec, List<GeneratedFile>> emit, out List<Diagnostics.DiagnosticInfo> failures)
+        => Isolated(api, emit, out failures);
+
+    /// <summary>
+    /// The generator's first emit stage: the plan's units, isolated like <see cref="EmitIsolated"/>
+    /// (a page whose units cannot be planned is left out with FSG0013). Each unit is then printed on
+    /// its own (<see cref="PrintSafely"/>), so an edit prints only the units whose content changed.
+    /// </summary>
+    internal static List<FileUnit> PlanIsolated(ApiSpec api, out List<Diagnostics.DiagnosticInfo> failures)
+        => Isolated(api, Plan, out failures);
+
+    /// <summary>
+    /// Prints one unit; an emitter fault becomes FSG0013 at the unit's pages (or the project, for
+    /// a shared file) instead of an exception out of the generator, and the file is left out.
+    /// </summary>
+    internal static PrintedFile PrintSafely(FileUnit unit)
+    {
+        try
+        {
+            return new PrintedFile(new GeneratedFile(unit.HintName, Print(unit)), EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            var pages = PagesOf(unit).ToList();
+            var failures = pages.Count == 0 ? new[] { ApiShaper.ProjectFailure(e) } : pages.Select(page => ApiShaper.PageFailure(page, e)).ToArray();
+            return new PrintedFile(null, failures.ToEquatableArray());
+        }
+    }
+
+    private static List<T> Isolated<T>(ApiSpec api, System.Func<ApiSpec, List<T>> emit, out List<Diagnostics.DiagnosticInfo> failures)
     {
         failures = new List<Diagnostics.DiagnosticInfo>();
         try
@@ -48,12 +80,12 @@ internal static class ApiEmitter
                     throw e;
                 }
 
-                return good.Count == 0 ? new List<GeneratedFile>() : emit(ApiShaper.Shape(good, api.Options));
+                return good.Count == 0 ? new List<T>() : emit(ApiShaper.Shape(good, api.Options));
             }
             catch (System.Exception rest) when (rest is not System.OperationCanceledException)
             {
                 failures.Add(ApiShaper.ProjectFailure(rest));
-                return new List<GeneratedFile>();
+                return new List<T>();
             }
         }
     }

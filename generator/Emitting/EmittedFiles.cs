@@ -14,3 +14,9 @@ internal sealed record EmittedFiles(EquatableArray<GeneratedFile> Files, Equatab
     public static EmittedFiles Of(IEnumerable<GeneratedFile> files, IEnumerable<DiagnosticInfo> failures)
         => new(files.ToEquatableArray(), failures.ToEquatableArray());
 }
+
+/// <summary>
+/// The plan of the API's files and the pages that could not be planned, as values: each unit then
+/// flows on as its own pipeline item and is printed only when its content changed.
+/// </summary>
+internal sealed record PlannedFiles(EquatableArray<FileUnit> Units, EquatableArray<DiagnosticInfo> Failures);

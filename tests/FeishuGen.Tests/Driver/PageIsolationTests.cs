@@ -39,6 +39,24 @@ public sealed class PageIsolationTests
     }
 
     [Fact]
+    public void A_unit_that_fails_to_print_gives_FSG0013_at_its_pages_and_no_file_instead_of_an_exception()
+    {
+        var model = PageReader.Read(SeedPath, Repo.ReadSeed()).Endpoint!;
+        var api = ApiShaper.Shape(new[] { model }, GeneratorOptions.Default);
+        var errors = ApiEmitter.Plan(api).First(u => u.Kind == FileKind.Errors);
+
+        // A unit that holds less than its kind prints (no record for a Record file): an emitter fault.
+        var broken = errors with { Kind = FileKind.Record };
+        var printed = ApiEmitter.PrintSafely(broken);
+
+        Assert.Null(printed.File);
+        var failure = Assert.Single(printed.Failures);
+        Assert.Equal("FSG0013", failure.Id);
+        Assert.Equal(SeedPath, failure.FilePath);
+        Assert.NotNull(ApiEmitter.PrintSafely(errors).File);
+    }
+
+    [Fact]
     public void A_deep_document_block_page_in_standard_markdown_generates_beside_the_seed()
     {
         var deep = Repo.SharedPage("feishu-docs-markdown", "group/upgraded-group-announcement/chat-announcement-block/create.md");
