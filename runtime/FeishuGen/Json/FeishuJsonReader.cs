@@ -130,39 +130,6 @@ public static class FeishuJsonReader
         _ => throw Mismatch(ref reader, "an object"),
     };
 
-    /// <summary>A generated record, or null for JSON null.</summary>
-    /// <typeparam name="T">The record type.</typeparam>
-    /// <param name="reader">The reader.</param>
-    /// <param name="read">The record's generated reader.</param>
-    public static T? ReadNullable<T>(ref Utf8JsonReader reader, FeishuJsonRead<T> read)
-        where T : class
-        => reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
-
-    /// <summary>A JSON array read item by item, or null for JSON null.</summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="reader">The reader.</param>
-    /// <param name="item">Reads one item.</param>
-    public static List<T>? ReadList<T>(ref Utf8JsonReader reader, FeishuJsonRead<T> item)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw Mismatch(ref reader, "an array");
-        }
-
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            list.Add(item(ref reader));
-        }
-
-        return list;
-    }
-
     /// <summary>A list item string (a JSON null becomes an empty string).</summary>
     /// <param name="reader">The reader.</param>
     public static string ReadStringItem(ref Utf8JsonReader reader) => ReadString(ref reader) ?? string.Empty;

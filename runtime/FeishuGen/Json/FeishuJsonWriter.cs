@@ -9,22 +9,6 @@ namespace FeishuGen.Json;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class FeishuJsonWriter
 {
-    /// <summary>Writes a list as a JSON array.</summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="items">The items.</param>
-    /// <param name="item">Writes one item.</param>
-    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> item)
-    {
-        writer.WriteStartArray();
-        for (var i = 0; i < items.Count; i++)
-        {
-            item(writer, items[i]);
-        }
-
-        writer.WriteEndArray();
-    }
-
     /// <summary>Writes a JSON node; null becomes JSON null.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="node">The node.</param>
