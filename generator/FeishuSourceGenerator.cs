@@ -43,13 +43,7 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
         var diagnostics = pages
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-        {
-            foreach (var diagnostic in list)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(diagnostics, Report);
 
         var api = pages
             .Select(static (result, _) => result.Endpoint)
@@ -72,13 +66,7 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Combine(pageLines)
             .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ApiDiagnostics);
-        context.RegisterSourceOutput(apiDiagnostics, static (spc, list) =>
-        {
-            foreach (var diagnostic in list)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(apiDiagnostics, Report);
 
         // Every file is its own pipeline value with its own output: after an edit, only the files whose
         // text changed are added again, so the compiler re-reads those and keeps the rest. A page whose
@@ -86,13 +74,7 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
         var planned = api
             .Select(static (spec, _) => new PlannedFiles(ApiEmitter.PlanIsolated(spec, out var failures).ToEquatableArray(), failures.ToEquatableArray()))
             .WithTrackingName(TrackingNames.Emit);
-        context.RegisterSourceOutput(planned.Select(static (result, _) => result.Failures), static (spc, failures) =>
-        {
-            foreach (var failure in failures)
-            {
-                spc.ReportDiagnostic(failure.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(planned.Select(static (result, _) => result.Failures), Report);
 
         // Each unit is printed on its own: after an edit, only the units whose content changed are
         // printed again, and only the files whose text changed are added again.
@@ -103,11 +85,7 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Files);
         context.RegisterSourceOutput(printed, static (spc, result) =>
         {
-            foreach (var failure in result.Failures)
-            {
-                spc.ReportDiagnostic(failure.ToDiagnostic());
-            }
-
+            Report(spc, result.Failures);
             if (result.File is { } file)
             {
                 spc.AddSource(file.HintName, file.Source);
@@ -134,19 +112,21 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
                 var files = EventEmitter.EmitSafely(spec, out var failure);
                 return EmittedFiles.Of(files, failure is null ? spec.Diagnostics : spec.Diagnostics.Append(failure));
             });
-        context.RegisterSourceOutput(events.Select(static (result, _) => result.Failures), static (spc, diagnostics) =>
-        {
-            foreach (var diagnostic in diagnostics)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(events.Select(static (result, _) => result.Failures), Report);
         context.RegisterSourceOutput(
             events.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.EventFiles),
             static (spc, file) => spc.AddSource(file.HintName, file.Source));
     }
 
     private const string TestServerAssembly = "FeishuGen.Testing";
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider, bool referencesTestServer)
     {

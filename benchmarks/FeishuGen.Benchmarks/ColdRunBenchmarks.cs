@@ -36,8 +36,7 @@ public class ColdRunBenchmarks
         var folder = Path.Combine(GeneratorBenchmarks.FindRoot(), "..", "shared", Form);
         _paths = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal).ToArray();
         _texts = _paths.Select(File.ReadAllText).ToArray();
-        _pages = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (AdditionalText)new InMemoryPage(p, File.ReadAllText(p))).ToArray();
+        _pages = _paths.Select((path, i) => (AdditionalText)new InMemoryPage(path, _texts[i])).ToArray();
         _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") });
     }
 
