@@ -162,18 +162,19 @@ public sealed class FeishuTestServer : IAsyncDisposable
         => _pusher.PushAsync(webhook, envelope, fault, retry, cancellationToken);
 
     /// <summary>
-    /// Sends an event (or, with <paramref name="frameType"/> "card", a card callback) to the connected
-    /// long-connection client and waits for its ack. Like Feishu, it sends again on the next socket when
-    /// the socket drops, and again when the ack is later than <see cref="FeishuTestServerOptions.LongConnectionAckTimeout"/>.
+    /// Sends an event or a callback (card.action.trigger, url.preview.get) to the connected
+    /// long-connection client in a <c>type=event</c> frame, as the real service does, and waits for
+    /// its ack (a callback's reply is in <see cref="FeishuLongConnectionAck.Data"/>). Like Feishu, it
+    /// sends again on the next socket when the socket drops, and again when the ack is later than
+    /// <see cref="FeishuTestServerOptions.LongConnectionAckTimeout"/>.
     /// </summary>
     /// <param name="envelope">The event's JSON.</param>
     /// <param name="fragments">How many frames to split the payload into (sum/seq headers).</param>
     /// <param name="dropSocketAfterSend">Closes the socket right after the first send, before any ack.</param>
-    /// <param name="frameType">"event" or "card".</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The client's ack.</returns>
-    public Task<FeishuLongConnectionAck> SendOverLongConnectionAsync(string envelope, int fragments = 1, bool dropSocketAfterSend = false, string frameType = "event", CancellationToken cancellationToken = default)
-        => _hub.SendAsync(envelope, frameType, fragments, dropSocketAfterSend, cancellationToken);
+    public Task<FeishuLongConnectionAck> SendOverLongConnectionAsync(string envelope, int fragments = 1, bool dropSocketAfterSend = false, CancellationToken cancellationToken = default)
+        => _hub.SendAsync(envelope, fragments, dropSocketAfterSend, cancellationToken);
 
     /// <summary>Closes the long-connection socket from the server's side.</summary>
     public void DropLongConnections() => _hub.Drop();

@@ -104,7 +104,7 @@ internal sealed class LongConnectionHub
     }
 
     /// <summary>Sends an event and waits for its ack, sending again when the socket drops or the ack is late.</summary>
-    public async Task<FeishuLongConnectionAck> SendAsync(string json, string type, int fragments, bool dropAfterSend, CancellationToken cancellationToken)
+    public async Task<FeishuLongConnectionAck> SendAsync(string json, int fragments, bool dropAfterSend, CancellationToken cancellationToken)
     {
         var messageId = "msg-" + Interlocked.Increment(ref _seq).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var payload = Encoding.UTF8.GetBytes(json);
@@ -116,7 +116,7 @@ internal sealed class LongConnectionHub
             _acks[messageId] = ack;
             try
             {
-                await SendFramesAsync(session, messageId, type, payload, Math.Max(1, fragments)).ConfigureAwait(false);
+                await SendFramesAsync(session, messageId, "event", payload, Math.Max(1, fragments)).ConfigureAwait(false);
                 if (dropAfterSend && sends == 1)
                 {
                     session.Socket.Abort();

@@ -69,7 +69,7 @@ public sealed partial class FeishuEventDispatcher
             // The handler gets the deadline as its token; the answer does not wait for a handler that ignores it.
             var run = registration.RunAsync(envelope, linked.Token);
             var reply = await run.WaitAsync(Options.InlineDeadline, _time, cancellationToken).ConfigureAwait(false);
-            return reply is null ? FeishuEventResponse.Ok : new FeishuEventResponse(200, reply);
+            return reply is null ? FeishuEventResponse.Ok : new FeishuEventResponse(200, reply) { IsCallbackReply = registration.IsCallback };
         }
         catch (Exception e) when (deadline.IsCancellationRequested || e is TimeoutException)
         {

@@ -49,6 +49,12 @@ public sealed class FeishuEventOptions : FeishuEventSecurityOptions
 /// <param name="Body">The JSON body, UTF-8.</param>
 public sealed record FeishuEventResponse(int StatusCode, ReadOnlyMemory<byte> Body)
 {
+    /// <summary>
+    /// Whether <see cref="Body"/> is a callback's reply (card.action.trigger, url.preview.get): the
+    /// long connection then returns it in the ack's <c>data</c>, whatever the frame type.
+    /// </summary>
+    public bool IsCallbackReply { get; init; }
+
     internal static readonly FeishuEventResponse Ok = new(200, "{}"u8.ToArray());
     internal static readonly FeishuEventResponse Failed = new(500, "{\"error\":\"the handler failed; Feishu will deliver the event again\"}"u8.ToArray());
     internal static readonly FeishuEventResponse Busy = new(503, "{\"error\":\"the event queue is full; Feishu will deliver the event again\"}"u8.ToArray());

@@ -177,7 +177,9 @@ public sealed partial class FeishuLongConnection
 
         // biz_rt: how long the handler took, in whole milliseconds rounded up (never negative, as Node's is).
         var elapsed = (long)Math.Ceiling(_time.GetElapsedTime(started).TotalMilliseconds);
-        var data = type == Frames.Card && response.StatusCode == 200 ? response.Body.ToArray() : null;
+        // The real service sends card.action.trigger and url.preview.get in type=event frames: a
+        // callback's reply goes in the ack's data because the registration is a callback, not because of the frame.
+        var data = response.IsCallbackReply && response.StatusCode == 200 ? response.Body.ToArray() : null;
         var ack = JsonSerializer.SerializeToUtf8Bytes(new AckPayload(response.StatusCode == 200 ? 200 : 500, data), LongConnectionJsonContext.Default.AckPayload);
         try
         {

@@ -81,13 +81,25 @@ public sealed class LongConnectionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_card_frame_is_answered_with_the_callback_reply_in_the_ack_data()
+    public async Task A_card_action_in_a_type_event_frame_gets_its_toast_back_in_the_ack_data()
     {
-        var ack = await _server.SendOverLongConnectionAsync(_server.CreateEvent("card.action.trigger", """{"action":{"tag":"button","value":"x"}}"""), frameType: "card");
+        // The real service sends callbacks in type=event frames; the reply travels base64 in the ack's data.
+        var ack = await _server.SendOverLongConnectionAsync(_server.CreateEvent("card.action.trigger", """{"action":{"tag":"button","value":"x"}}"""));
 
         Assert.Equal(200, ack.Code);
+        Assert.NotNull(ack.Data);
         using var reply = JsonDocument.Parse(ack.Data!);
         Assert.Equal("clicked button", reply.RootElement.GetProperty("toast").GetProperty("content").GetString());
+        Assert.Equal("success", reply.RootElement.GetProperty("toast").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task An_event_ack_carries_no_data()
+    {
+        var ack = await _server.SendOverLongConnectionAsync(_server.CreateEvent(FeishuEventTypes.ImMessageReceiveV1, Message, "lc-nodata"));
+
+        Assert.Equal(200, ack.Code);
+        Assert.Null(ack.Data);
     }
 
     [Fact]
