@@ -5,8 +5,8 @@ namespace FeishuGen.Testing;
 /// <summary>How the local server behaves.</summary>
 public sealed class FeishuTestServerOptions
 {
-    /// <summary>The app id the token endpoints accept.</summary>
-    public string AppId { get; set; } = "cli_local_test_app";
+    /// <summary>The app id the token endpoints accept: <c>cli_</c> and 16 hex digits, the form the official SDKs require.</summary>
+    public string AppId { get; set; } = "cli_a1b2c3d4e5f60718";
 
     /// <summary>The app secret the token endpoints accept.</summary>
     public string AppSecret { get; set; } = "local-test-secret";

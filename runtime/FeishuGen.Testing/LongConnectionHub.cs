@@ -25,7 +25,7 @@ public sealed record FeishuLongConnectionAck(int Code, long BizRtMs, string? Dat
 /// pongs carrying the ClientConfig, events sent whole or in fragments, and what Feishu does when an
 /// event is not acknowledged (it sends it again, on the next socket if this one dropped).
 /// </summary>
-internal sealed class LongConnectionHub
+internal sealed partial class LongConnectionHub
 {
     public const string ConnectPath = "/callback/ws/connect";
     private const int ServiceId = 7;
@@ -40,6 +40,14 @@ internal sealed class LongConnectionHub
 
     public int Connections;
     public int Pings;
+    public int Closes;
+    public int EndpointCalls;
+
+    /// <summary>When set, the endpoint answers this HTTP status without JSON (a gateway's outage).</summary>
+    public int? EndpointOutage { get; set; }
+
+    /// <summary>When set, WebSocket upgrades are never answered.</summary>
+    public bool StallHandshakes { get; set; }
 
     /// <summary>Handshake status to refuse with (403; 514 with auth code 1000040350), or 0 to accept.</summary>
     public (int Status, long? AuthCode) Refusal { get; set; }
@@ -50,7 +58,23 @@ internal sealed class LongConnectionHub
     {
         if (context.Request.Path == LongConnectionEndpoint.Path)
         {
+            Interlocked.Increment(ref EndpointCalls);
+            if (EndpointOutage is { } outage)
+            {
+                // A gateway in trouble: a status without Feishu's JSON.
+                context.Response.StatusCode = outage;
+                await context.Response.WriteAsync("<html>bad gateway</html>").ConfigureAwait(false);
+                return;
+            }
+
             await AnswerEndpointAsync(context, baseAddress).ConfigureAwait(false);
+            return;
+        }
+
+        if (StallHandshakes)
+        {
+            // The upgrade never completes: the client's handshake timeout must end the attempt.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             return;
         }
 
@@ -78,7 +102,11 @@ internal sealed class LongConnectionHub
         Interlocked.Increment(ref Connections);
         lock (_lock)
         {
-            _current.TrySetResult(session);
+            if (!_current.TrySetResult(session))
+            {
+                _current = new TaskCompletionSource<Session>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _current.TrySetResult(session);
+            }
         }
 
         try
@@ -162,7 +190,7 @@ internal sealed class LongConnectionHub
         return await current.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SendFramesAsync(Session session, string messageId, string type, byte[] payload, int fragments)
+    private static async Task SendFramesAsync(Session session, string messageId, string type, byte[] payload, int fragments)
     {
         var size = (payload.Length + fragments - 1) / fragments;
         for (var i = 0; i < fragments; i++)
@@ -191,6 +219,13 @@ internal sealed class LongConnectionHub
                 result = await session.Socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // The client's close frame: answered with ours, as a server does.
+                    if (result.CloseStatus == WebSocketCloseStatus.NormalClosure)
+                    {
+                        Interlocked.Increment(ref Closes);
+                    }
+
+                    await session.CloseAsync().ConfigureAwait(false);
                     return;
                 }
 
@@ -203,6 +238,11 @@ internal sealed class LongConnectionHub
             if (frame.Method == 0 && type == "ping")
             {
                 Interlocked.Increment(ref Pings);
+                if (session.Silent)
+                {
+                    continue;
+                }
+
                 var pong = new Frame { SeqID = 0, LogID = 0, Service = frame.Service, Method = 0, Payload = ByteString.CopyFrom(JsonSerializer.SerializeToUtf8Bytes(_options.LongConnectionConfig, LongConnectionJsonContext.Default.ClientConfig)) };
                 pong.Headers.Add(new Header { Key = "type", Value = "pong" });
                 await session.SendAsync(pong).ConfigureAwait(false);
@@ -264,6 +304,42 @@ internal sealed class LongConnectionHub
         public WebSocket Socket { get; }
 
         public TaskCompletionSource Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Half-open: the socket stays up, but nothing is answered or sent on it.</summary>
+        public bool Silent { get; set; }
+
+        public async Task CloseAsync()
+        {
+            await _send.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (WebSocketException)
+            {
+                // Gone already.
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
+
+        public async Task SendRawAsync(byte[] bytes, WebSocketMessageType type)
+        {
+            await _send.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await Socket.SendAsync(bytes, type, true, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
 
         public async Task SendAsync(Frame frame)
         {

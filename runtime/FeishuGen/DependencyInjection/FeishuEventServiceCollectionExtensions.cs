@@ -4,6 +4,7 @@ using FeishuGen.Events;
 using FeishuGen.LongConnection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -67,6 +68,7 @@ public static class FeishuEventServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new FeishuLongConnectionOptions();
         configure?.Invoke(options);
+        options.Validate();
         services.TryAddSingleton(options);
         services.TryAddSingleton(sp => new FeishuLongConnection(
             sp.GetRequiredService<FeishuClientOptions>(),
@@ -77,5 +79,22 @@ public static class FeishuEventServiceCollectionExtensions
             sp.GetService<TimeProvider>()));
         services.AddSingleton<IHostedService, FeishuLongConnectionService>();
         return services;
+    }
+
+    /// <summary>
+    /// Adds the long connection's readiness to the health checks (Healthy when connected, Degraded
+    /// while reconnecting, Unhealthy when refused for good or reconnecting longer than 5 minutes).
+    /// </summary>
+    /// <param name="builder">The health checks, from <c>services.AddHealthChecks()</c>.</param>
+    /// <param name="name">The check's name.</param>
+    /// <param name="tags">Tags to filter on, e.g. "ready".</param>
+    public static IHealthChecksBuilder AddFeishuLongConnection(this IHealthChecksBuilder builder, string name = "feishu-long-connection", params string[] tags)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new HealthCheckRegistration(
+            name,
+            sp => new FeishuLongConnectionHealthCheck(sp.GetRequiredService<FeishuLongConnection>(), sp.GetService<TimeProvider>()),
+            failureStatus: null,
+            tags));
     }
 }

@@ -119,7 +119,7 @@ public sealed partial class FeishuEventDispatcher : IAsyncDisposable
             return new FeishuEventResponse(200, challenge);
         }
 
-        return await DispatchAsync(verified.Json, cancellationToken).ConfigureAwait(false);
+        return await DispatchAsync(verified.Json, FeishuEventTransport.Webhook, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks that webhooks can be verified (a Verification Token is set); the webhook mapping calls it at startup.</summary>
@@ -134,7 +134,10 @@ public sealed partial class FeishuEventDispatcher : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the handling.</param>
     /// <returns>What to acknowledge: 200 with the callback's reply, or 500/503.</returns>
     public Task<FeishuEventResponse> HandleAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default)
-        => DispatchAsync(json, cancellationToken);
+        => DispatchAsync(json, FeishuEventTransport.LongConnection, cancellationToken);
+
+    internal Task<FeishuEventResponse> HandleAsync(ReadOnlyMemory<byte> json, FeishuEventTransport transport, CancellationToken cancellationToken)
+        => DispatchAsync(json, transport, cancellationToken);
 
     /// <summary>Whether a handler is registered for <paramref name="eventType"/>.</summary>
     /// <param name="eventType">The event type.</param>

@@ -1,18 +1,13 @@
 using System;
-using System.Buffers;
-using System.IO;
 using System.Linq;
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using FeishuGen.Events;
 using FeishuGen.LongConnection.Wire;
-using Google.Protobuf;
 
 namespace FeishuGen.LongConnection;
 
-/// <summary>One socket's life: the handshake, the receive loop, pings and acknowledgements.</summary>
+/// <summary>One socket's life: the handshake, the receive loop, pings, the watchdog and the close.</summary>
 public sealed partial class FeishuLongConnection
 {
     // Serves one socket until it closes; returns why, for the reconnect log.
@@ -20,41 +15,52 @@ public sealed partial class FeishuLongConnection
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        try
-        {
-            await socket.ConnectAsync(url, stoppingToken).ConfigureAwait(false);
-        }
-        catch (WebSocketException e)
-        {
-            throw HandshakeFailure(socket, e);
-        }
+        await HandshakeAsync(socket, url, stoppingToken).ConfigureAwait(false);
 
         var serviceId = ServiceId(url);
+        var count = Interlocked.Increment(ref _connections);
         connected();
-        LongConnectionLog.Connected(_logger, Interlocked.Increment(ref _connections), ClientConfig.PingInterval);
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        using var sendLock = new SemaphoreSlim(1, 1);
-        var pings = PingAsync(socket, serviceId, sendLock, connection.Token);
+        LongConnectionLog.Connected(_logger, count, ClientConfig.PingInterval);
+        SetState(FeishuLongConnectionState.Connected, null);
+
+        // Not linked to the stopping token: cancelling a receive aborts the socket, and a stop first
+        // sends a close frame. The connection's token ends the socket's loops (watchdog, stop, loss).
+        using var connection = new CancellationTokenSource();
+        var session = new SocketSession(socket, _time);
+        using var stopping = stoppingToken.Register(() => _ = CloseAsync(session, connection));
+        var pings = PingAsync(session, serviceId, connection.Token);
+        var watchdog = WatchAsync(session, connection);
         try
         {
-            return await ReceiveAsync(socket, sendLock, connection.Token).ConfigureAwait(false);
+            return await ReceiveAsync(session, connection.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WebSocketException or InvalidProtocolBufferException or InvalidDataException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            return e.Message;
+            return session.SilentFor is { } silent ? $"no pong or frame for {silent.TotalSeconds:0.#} s: the socket was silent (half-open)" : e.Message;
         }
         finally
         {
             connection.Cancel();
             socket.Abort();
-            try
-            {
-                await pings.ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
-            {
-                // The socket is gone; the pings end with it.
-            }
+            await Task.WhenAll(Quietly(pings), Quietly(watchdog)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandshakeAsync(ClientWebSocket socket, Uri url, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.HandshakeTimeout);
+        try
+        {
+            await _transport.ConnectAsync(socket, url, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!stoppingToken.IsCancellationRequested)
+        {
+            throw new FeishuLongConnectionException($"The long-connection handshake did not complete within {_options.HandshakeTimeout.TotalSeconds:0.#} s.", null, isRetryable: true, e);
+        }
+        catch (WebSocketException e)
+        {
+            throw HandshakeFailure(socket, e);
         }
     }
 
@@ -93,125 +99,68 @@ public sealed partial class FeishuLongConnection
         return 0;
     }
 
-    private async Task<string> ReceiveAsync(ClientWebSocket socket, SemaphoreSlim sendLock, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        using var message = new MemoryStream();
-        try
-        {
-            while (true)
-            {
-                message.SetLength(0);
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return "the server closed the socket";
-                    }
-
-                    message.Write(buffer, 0, result.Count);
-                    if (message.Length > _options.MaxFrameBytes)
-                    {
-                        throw new InvalidDataException($"A frame is larger than {_options.MaxFrameBytes} bytes.");
-                    }
-                }
-                while (!result.EndOfMessage);
-
-                var frame = Frame.Parser.ParseFrom(message.GetBuffer(), 0, (int)message.Length);
-                OnFrame(socket, frame, sendLock, cancellationToken);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void OnFrame(ClientWebSocket socket, Frame frame, SemaphoreSlim sendLock, CancellationToken cancellationToken)
-    {
-        var type = Frames.Header(frame, Frames.Type);
-        if (frame.Method == Frames.Control)
-        {
-            if (type == Frames.Pong && frame.HasPayload && frame.Payload.Length > 0)
-            {
-                try
-                {
-                    ClientConfig = JsonSerializer.Deserialize(frame.Payload.Span, LongConnectionJsonContext.Default.ClientConfig) ?? ClientConfig;
-                }
-                catch (JsonException)
-                {
-                    // A pong without a readable config keeps the current one.
-                }
-            }
-
-            return;
-        }
-
-        var messageId = Frames.Header(frame, Frames.MessageId) ?? string.Empty;
-        var payload = _fragments.Add(messageId, Frames.IntHeader(frame, Frames.Sum, 1), Frames.IntHeader(frame, Frames.Seq, 0), frame.HasPayload ? frame.Payload.ToByteArray() : Array.Empty<byte>());
-        if (payload is not null)
-        {
-            // Handled beside the receive loop, so that a slow handler never holds up pings or other events.
-            _ = HandleAsync(socket, frame, type, payload, sendLock, cancellationToken);
-        }
-    }
-
-    private async Task HandleAsync(ClientWebSocket socket, Frame frame, string? type, byte[] payload, SemaphoreSlim sendLock, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        FeishuEventResponse response;
-        try
-        {
-            response = await _dispatcher.HandleAsync(payload, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            response = new FeishuEventResponse(500, ReadOnlyMemory<byte>.Empty);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        // biz_rt: how long the handler took, in whole milliseconds rounded up (never negative, as Node's is).
-        var elapsed = (long)Math.Ceiling(_time.GetElapsedTime(started).TotalMilliseconds);
-        // The real service sends card.action.trigger and url.preview.get in type=event frames: a
-        // callback's reply goes in the ack's data because the registration is a callback, not because of the frame.
-        var data = response.IsCallbackReply && response.StatusCode == 200 ? response.Body.ToArray() : null;
-        var ack = JsonSerializer.SerializeToUtf8Bytes(new AckPayload(response.StatusCode == 200 ? 200 : 500, data), LongConnectionJsonContext.Default.AckPayload);
-        try
-        {
-            await SendAsync(socket, Frames.NewAck(frame, elapsed, ack), sendLock, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Not acknowledged: Feishu delivers the event again, and deduplication keeps it from running twice.
-            LongConnectionLog.AckFailed(_logger, Frames.Header(frame, Frames.MessageId), e);
-        }
-    }
-
-    private async Task PingAsync(ClientWebSocket socket, int serviceId, SemaphoreSlim sendLock, CancellationToken cancellationToken)
+    private async Task PingAsync(SocketSession session, int serviceId, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await SendAsync(socket, Frames.NewPing(serviceId), sendLock, cancellationToken).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, ClientConfig.PingInterval)), _time, cancellationToken).ConfigureAwait(false);
+            await session.SendAsync(Frames.NewPing(serviceId), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PingInterval, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task SendAsync(ClientWebSocket socket, Frame frame, SemaphoreSlim sendLock, CancellationToken cancellationToken)
+    private TimeSpan PingInterval => TimeSpan.FromSeconds(Math.Max(1, ClientConfig.PingInterval));
+
+    // The watchdog: a socket that brings no pong and no frame for WatchdogPingIntervals ping
+    // intervals is dead, whatever the operating system thinks; it is aborted, and the receive loop
+    // ends with the reason. Wakes exactly when the window would close, not on a tick.
+    private async Task WatchAsync(SocketSession session, CancellationTokenSource connection)
     {
-        var bytes = frame.ToByteArray();
-        await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var intervals = _options.WatchdogPingIntervals;
+        if (intervals <= 0)
+        {
+            return;
+        }
+
+        while (!connection.IsCancellationRequested)
+        {
+            var window = PingInterval * intervals;
+            var idle = session.Idle;
+            if (idle >= window)
+            {
+                session.SilentFor = idle;
+                LongConnectionLog.Silent(_logger, idle.TotalSeconds, intervals);
+                connection.Cancel();
+                session.Socket.Abort();
+                return;
+            }
+
+            await Task.Delay(window - idle, _time, connection.Token).ConfigureAwait(false);
+        }
+    }
+
+    // A stop: a close frame, then the server's close (the receive loop ends on it), within CloseTimeout.
+    private async Task CloseAsync(SocketSession session, CancellationTokenSource connection)
+    {
         try
         {
-            await socket.SendAsync(bytes, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            connection.CancelAfter(_options.CloseTimeout);
+            await session.CloseAsync(connection.Token).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            sendLock.Release();
+            // The socket is dropped at CloseTimeout anyway.
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The socket is gone; its loops end with it.
         }
     }
 }

@@ -48,6 +48,20 @@ internal static class LongConnectionEndpoint
 
         using (response)
         {
+            var status = (int)response.StatusCode;
+
+            // As the official clients do, any reply but 200 is retried (a gateway's 502, a 429, a 5xx
+            // whatever its JSON says); only a 403 is for a person to fix.
+            if (status == 403)
+            {
+                throw new FeishuLongConnectionException("The long-connection endpoint refused (HTTP 403, forbidden): check the app's id and secret and that long connection is enabled for it.", null, isRetryable: false) { HttpStatus = status };
+            }
+
+            if (status != 200)
+            {
+                throw new FeishuLongConnectionException($"The long-connection endpoint answered HTTP {status}.", null, isRetryable: true) { HttpStatus = status };
+            }
+
             EndpointReply? reply = null;
             try
             {
@@ -55,20 +69,20 @@ internal static class LongConnectionEndpoint
             }
             catch (System.Text.Json.JsonException)
             {
-                // Judged by the status below.
+                // Judged below.
             }
 
-            var status = (int)response.StatusCode;
             if (reply is null)
             {
-                throw new FeishuLongConnectionException($"The long-connection endpoint answered HTTP {status} without Feishu's JSON.", null, isRetryable: status >= 500 || status == 429) { HttpStatus = status };
+                throw new FeishuLongConnectionException("The long-connection endpoint answered HTTP 200 without Feishu's JSON.", null, isRetryable: true) { HttpStatus = status };
             }
 
             if (reply.Code != 0)
             {
+                // 1 and 1000040343 are the server's own trouble; any other code is a refusal of this app
+                // (wrong credentials, long connection not enabled), which the official clients do not retry either.
                 var retryable = IsRetryableCode(reply.Code);
-                var what = status == 403 ? " (forbidden: check the app's credentials and that long connection is enabled)" : string.Empty;
-                throw new FeishuLongConnectionException($"The long-connection endpoint refused: code {reply.Code}, {reply.Msg}{what}.", reply.Code, retryable) { HttpStatus = status };
+                throw new FeishuLongConnectionException($"The long-connection endpoint refused: code {reply.Code}, {reply.Msg}.", reply.Code, retryable) { HttpStatus = status };
             }
 
             if (reply.Data?.Url is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri))

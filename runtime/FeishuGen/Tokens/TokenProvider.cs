@@ -104,7 +104,19 @@ internal sealed partial class TokenProvider
 
         try
         {
-            var (token, expire) = await fetch(cancellationToken).ConfigureAwait(false);
+            string token;
+            int expire;
+            try
+            {
+                (token, expire) = await fetch(cancellationToken).ConfigureAwait(false);
+            }
+            catch (FeishuException)
+            {
+                Telemetry.FeishuMetrics.TokenFetch(type.WireName(), succeeded: false, wasRefresh: cached is not null);
+                throw;
+            }
+
+            Telemetry.FeishuMetrics.TokenFetch(type.WireName(), succeeded: true, wasRefresh: cached is not null);
             await _cache.SetAsync(key, Cacheable(token, expire), cancellationToken).ConfigureAwait(false);
             return token;
         }

@@ -173,19 +173,4 @@ public sealed class LongConnectionEndToEndTests : IAsyncLifetime
         Assert.True(ack.Sends >= 2, "sent " + ack.Sends + " times");
         Assert.Equal(1, runs);
     }
-
-    [Fact]
-    public void Reconnect_waits_are_jittered_within_the_server_config()
-    {
-        var connection = new FeishuLongConnection(new FeishuClientOptions { AppId = "a", AppSecret = "s" }, new FeishuEventDispatcher(new FeishuEventOptions()));
-        var config = new ClientConfig { ReconnectInterval = 10, ReconnectNonce = 5 };
-
-        for (var i = 0; i < 50; i++)
-        {
-            var first = connection.ReconnectDelay(config, 1, endpointFailed: false);
-            var later = connection.ReconnectDelay(config, 2, endpointFailed: false);
-            Assert.InRange(first, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-            Assert.InRange(later, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15));
-        }
-    }
 }

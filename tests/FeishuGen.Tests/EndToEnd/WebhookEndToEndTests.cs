@@ -58,7 +58,7 @@ public sealed class WebhookEndToEndTests : IAsyncLifetime
         var e = Assert.Single(_handled);
         Assert.Equal("ev-typed", e.Header.EventId);
         Assert.Equal("2.0", e.Header.Schema);
-        Assert.Equal("cli_local_test_app", e.Header.AppId);
+        Assert.Equal("cli_a1b2c3d4e5f60718", e.Header.AppId);
         Assert.Matches("^[0-9]{13}$", e.Header.CreateTime);
         Assert.Equal("om_1", e.Event.Message!.MessageId);
         Assert.Equal("ou_1", e.Event.Sender!.SenderId!.OpenId);
