@@ -15,6 +15,11 @@ if (args.Length > 0 && args[0] == "worker")
     return await Worker.ServeAsync(args);
 }
 
+if (args is ["node-conformance", var folder])
+{
+    return await NodeConformance.RunAsync(folder);
+}
+
 if (args.Length > 0 && args[0] == "multi-instance")
 {
     return await MultiInstance.RunAsync();
