@@ -37,7 +37,8 @@ public static class FeishuEventServiceCollectionExtensions
                 sp.GetRequiredService<FeishuEventOptions>(),
                 sp.GetRequiredService<IFeishuEventDeduplication>(),
                 sp.GetService<ILogger<FeishuEventDispatcher>>(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<IFeishuDurableEventQueue>());
             handlers?.Invoke(dispatcher, sp);
             return dispatcher;
         });

@@ -42,6 +42,11 @@ public sealed partial class FeishuEventDispatcher
             return await RunInlineAsync(registration, envelope, claimed: false, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_durable is not null)
+        {
+            return await StoreAsync(header, json, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!await _deduplication.TryClaimAsync(header.EventId, cancellationToken).ConfigureAwait(false))
         {
             FeishuMetrics.Deduplicated(header.EventType);

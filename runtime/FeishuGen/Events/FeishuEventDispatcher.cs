@@ -26,6 +26,7 @@ public sealed partial class FeishuEventDispatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly EventQueue? _queue;
+    private readonly IFeishuDurableEventQueue? _durable;
 
     /// <summary>Creates a dispatcher.</summary>
     /// <param name="options">The verification token, encrypt key and handling mode; the handling settings are validated here, the token when webhooks first need it (<see cref="EnsureWebhookReady"/>).</param>
@@ -33,6 +34,17 @@ public sealed partial class FeishuEventDispatcher : IAsyncDisposable
     /// <param name="logger">Logs unhandled events, rejections and handler failures.</param>
     /// <param name="timeProvider">The clock for deadlines and the timestamp window.</param>
     public FeishuEventDispatcher(FeishuEventOptions options, IFeishuEventDeduplication? deduplication = null, ILogger<FeishuEventDispatcher>? logger = null, TimeProvider? timeProvider = null)
+        : this(options, deduplication, logger, timeProvider, durable: null)
+    {
+    }
+
+    /// <summary>Creates a dispatcher that stores events in <paramref name="durable"/> when <see cref="FeishuEventOptions.Mode"/> is Durable.</summary>
+    /// <param name="options">The verification token, encrypt key and handling mode.</param>
+    /// <param name="deduplication">Where handled event ids are remembered (inline and queued modes; the durable queue deduplicates itself).</param>
+    /// <param name="logger">Logs unhandled events, rejections and handler failures.</param>
+    /// <param name="timeProvider">The clock for deadlines and the timestamp window.</param>
+    /// <param name="durable">The durable queue (FeishuGen.Redis); required when the mode is Durable.</param>
+    public FeishuEventDispatcher(FeishuEventOptions options, IFeishuEventDeduplication? deduplication, ILogger<FeishuEventDispatcher>? logger, TimeProvider? timeProvider, IFeishuDurableEventQueue? durable)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ValidateHandling();
@@ -42,6 +54,9 @@ public sealed partial class FeishuEventDispatcher : IAsyncDisposable
         _deduplication = deduplication ?? new InMemoryFeishuEventDeduplication(timeProvider: _time);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _queue = options.Mode == FeishuEventHandlingMode.Queued ? new EventQueue(options.QueueCapacity, options.QueueConcurrency, this) : null;
+        _durable = options.Mode == FeishuEventHandlingMode.Durable
+            ? durable ?? throw new FeishuConfigurationException("FeishuEventOptions.Mode is Durable but no durable queue was given: add FeishuGen.Redis and services.AddFeishuRedisEventStream(...), or pass one to the dispatcher.")
+            : null;
     }
 
     /// <summary>The options in use.</summary>

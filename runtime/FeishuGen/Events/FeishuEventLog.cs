@@ -29,4 +29,7 @@ internal static partial class FeishuEventLog
 
     [LoggerMessage(108, LogLevel.Warning, "A Feishu event without an id or a type was answered 400")]
     public static partial void NotAnEvent(ILogger logger);
+
+    [LoggerMessage(109, LogLevel.Error, "Feishu event {EventType} ({EventId}) could not be stored in the durable queue; answered 500 so that Feishu delivers it again")]
+    public static partial void StoreFailed(ILogger logger, string eventType, string eventId, Exception exception);
 }

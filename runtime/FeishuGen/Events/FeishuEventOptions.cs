@@ -13,17 +13,29 @@ public enum FeishuEventHandlingMode
     Inline,
 
     /// <summary>
-    /// The event is acknowledged at once and handled from a bounded background queue; when the
-    /// queue is full the event is answered 503, so Feishu delivers it again later. Card callbacks,
-    /// whose reply is the handler's result, always run inline.
+    /// The event is acknowledged at once and handled from a bounded background queue in this
+    /// process's memory; when the queue is full the event is answered 503, so Feishu delivers it
+    /// again later. Card callbacks, whose reply is the handler's result, always run inline.
+    /// <b>A crash, a kill or a deploy loses every event still in the queue</b>: Feishu was told 200
+    /// and does not send them again, and a queued handler that fails is only logged. Use
+    /// <see cref="Durable"/> where that matters.
     /// </summary>
     Queued,
+
+    /// <summary>
+    /// The event is stored in a durable queue (FeishuGen.Redis's stream) before Feishu gets its 200
+    /// or its ack, and handled from there by whichever instance is free: a handler that fails is
+    /// retried with backoff and then dead-lettered (replayable), and the events of an instance that
+    /// dies are claimed by the others. A store that fails answers 500, so Feishu sends again.
+    /// Card callbacks always run inline.
+    /// </summary>
+    Durable,
 }
 
 /// <summary>How events are verified and handled.</summary>
 public sealed class FeishuEventOptions : FeishuEventSecurityOptions
 {
-    /// <summary>Inline (default) or queued handling.</summary>
+    /// <summary>Inline (default), queued in memory, or durable (FeishuGen.Redis).</summary>
     public FeishuEventHandlingMode Mode { get; set; } = FeishuEventHandlingMode.Inline;
 
     /// <summary>How long inline handlers may run (2.5 s): the answer must reach Feishu within 3 s.</summary>
@@ -57,5 +69,6 @@ public sealed record FeishuEventResponse(int StatusCode, ReadOnlyMemory<byte> Bo
 
     internal static readonly FeishuEventResponse Ok = new(200, "{}"u8.ToArray());
     internal static readonly FeishuEventResponse Failed = new(500, "{\"error\":\"the handler failed; Feishu will deliver the event again\"}"u8.ToArray());
+    internal static readonly FeishuEventResponse NotStored = new(500, "{\"error\":\"the event could not be stored; Feishu will deliver it again\"}"u8.ToArray());
     internal static readonly FeishuEventResponse Busy = new(503, "{\"error\":\"the event queue is full; Feishu will deliver the event again\"}"u8.ToArray());
 }
