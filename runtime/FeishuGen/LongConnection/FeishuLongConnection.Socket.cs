@@ -36,7 +36,7 @@ public sealed partial class FeishuLongConnection
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            return session.SilentFor is { } silent ? $"no pong or frame for {silent.TotalSeconds:0.#} s: the socket was silent (half-open)" : e.Message;
+            return session.SilentFor is { } silent ? SilentReason(silent) : e.Message;
         }
         finally
         {
@@ -45,6 +45,9 @@ public sealed partial class FeishuLongConnection
             await Task.WhenAll(Quietly(pings), Quietly(watchdog)).ConfigureAwait(false);
         }
     }
+
+    // The reason RunAsync's metric reads as "silent".
+    private static string SilentReason(TimeSpan silent) => $"no pong or frame for {silent.TotalSeconds:0.#} s: the socket was silent (half-open)";
 
     private async Task HandshakeAsync(ClientWebSocket socket, Uri url, CancellationToken stoppingToken)
     {
@@ -56,7 +59,7 @@ public sealed partial class FeishuLongConnection
         }
         catch (OperationCanceledException e) when (!stoppingToken.IsCancellationRequested)
         {
-            throw new FeishuLongConnectionException($"The long-connection handshake did not complete within {_options.HandshakeTimeout.TotalSeconds:0.#} s.", null, isRetryable: true, e);
+            throw new FeishuLongConnectionException($"The long-connection handshake did not complete within {_options.HandshakeTimeout.TotalSeconds:0.#} s.", null, isRetryable: true, e) { Stage = "handshake" };
         }
         catch (WebSocketException e)
         {
@@ -74,15 +77,15 @@ public sealed partial class FeishuLongConnection
         var message = Header("Handshake-Msg") ?? e.Message;
         if (status == 403)
         {
-            return new FeishuLongConnectionException($"The long connection was forbidden (403): {message}.", authCode, isRetryable: false, e) { HttpStatus = status };
+            return new FeishuLongConnectionException($"The long connection was forbidden (403): {message}.", authCode, isRetryable: false, e) { HttpStatus = status, Stage = "handshake" };
         }
 
         if (status == 514 && authCode == 1000040350)
         {
-            return new FeishuLongConnectionException($"The app has too many long connections open (Feishu allows 50 per app): {message}.", authCode, isRetryable: false, e) { HttpStatus = status };
+            return new FeishuLongConnectionException($"The app has too many long connections open (Feishu allows 50 per app): {message}.", authCode, isRetryable: false, e) { HttpStatus = status, Stage = "handshake" };
         }
 
-        return new FeishuLongConnectionException($"The long-connection handshake failed (status {status}): {message}.", authCode, isRetryable: true, e) { HttpStatus = status };
+        return new FeishuLongConnectionException($"The long-connection handshake failed (status {status}): {message}.", authCode, isRetryable: true, e) { HttpStatus = status, Stage = "handshake" };
     }
 
     private static int ServiceId(Uri url)

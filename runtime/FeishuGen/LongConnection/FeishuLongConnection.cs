@@ -83,11 +83,13 @@ public sealed partial class FeishuLongConnection : IDisposable
         while (!stoppingToken.IsCancellationRequested)
         {
             string reason;
+            string kind;
             try
             {
                 var (url, offered) = await LongConnectionEndpoint.FetchAsync(_transport.Http, _client, stoppingToken).ConfigureAwait(false);
                 ClientConfig = offered;
                 reason = await ServeAsync(url, () => { attempt = 0; warnedExhausted = false; }, stoppingToken).ConfigureAwait(false);
+                kind = reason.EndsWith("(half-open)", StringComparison.Ordinal) ? "silent" : "closed";
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -99,9 +101,15 @@ public sealed partial class FeishuLongConnection : IDisposable
                 SetState(FeishuLongConnectionState.Failed, e.Message);
                 throw;
             }
+            catch (FeishuLongConnectionException e)
+            {
+                reason = e.Message;
+                kind = e.Stage;
+            }
             catch (Exception e)
             {
                 reason = e.Message;
+                kind = "error";
             }
 
             if (stoppingToken.IsCancellationRequested)
@@ -119,7 +127,7 @@ public sealed partial class FeishuLongConnection : IDisposable
             }
 
             var delay = ReconnectDelay(config, attempt);
-            FeishuMetrics.LongConnectionReconnect(reason);
+            FeishuMetrics.LongConnectionReconnect(kind);
             LongConnectionLog.Reconnecting(_logger, reason, (long)delay.TotalMilliseconds, attempt);
             SetState(FeishuLongConnectionState.Reconnecting, reason);
             try

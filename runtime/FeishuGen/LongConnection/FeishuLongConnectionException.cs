@@ -20,4 +20,7 @@ public sealed class FeishuLongConnectionException : FeishuException
 
     /// <summary>False for refusals that waiting does not cure (wrong credentials, 403, over the connection limit).</summary>
     public bool IsRetryable { get; }
+
+    /// <summary>Where it failed, for the reconnect metric: "endpoint" or "handshake".</summary>
+    internal string Stage { get; init; } = "endpoint";
 }

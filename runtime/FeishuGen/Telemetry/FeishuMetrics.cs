@@ -125,7 +125,7 @@ public static class FeishuMetrics
 
     internal static void Queued(int delta) => QueueDepth.Add(delta, new KeyValuePair<string, object?>("feishu.event.mode", "queued"));
 
-    internal static void LongConnectionReconnect(string reason) => Reconnects.Add(1, new KeyValuePair<string, object?>("feishu.reconnect.reason", ReasonKind(reason)));
+    internal static void LongConnectionReconnect(string kind) => Reconnects.Add(1, new KeyValuePair<string, object?>("feishu.reconnect.reason", kind));
 
     internal static void LongConnectionState(FeishuLongConnectionState previous, FeishuLongConnectionState current)
     {
@@ -154,14 +154,6 @@ public static class FeishuMetrics
         FeishuLongConnectionState.Failed => "failed",
         _ => "stopped",
     };
-
-    // Reasons are free text for the log; the tag gets one of five kinds.
-    private static string ReasonKind(string reason)
-        => reason.Contains("silent", StringComparison.Ordinal) ? "silent"
-        : reason.Contains("endpoint", StringComparison.Ordinal) ? "endpoint"
-        : reason.Contains("handshake", StringComparison.Ordinal) ? "handshake"
-        : reason.Contains("closed", StringComparison.Ordinal) ? "closed"
-        : "error";
 
     private static KeyValuePair<string, object?> Type(string eventType) => new("feishu.event.type", eventType);
 }
