@@ -159,12 +159,12 @@ public sealed partial class FeishuRedisEventConsumer
         }
         catch
         {
-            _slots.Release(free);
+            Release(free);
             throw;
         }
 
         var entries = claimed.ClaimedEntries ?? Array.Empty<StreamEntry>();
-        _slots.Release(free - entries.Length);
+        Release(free - entries.Length);
         if (entries.Length > 0)
         {
             // How many times each was delivered: a poison event that brings down every instance stops somewhere.

@@ -133,14 +133,14 @@ public sealed partial class FeishuRedisEventConsumer : IHostedService, IAsyncDis
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
-                _slots.Release(free);
+                Release(free);
                 grouped &= !e.Message.Contains("NOGROUP", StringComparison.Ordinal);
                 RedisLog.ReadFailed(_logger, e.Message);
                 await Pause(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
                 continue;
             }
 
-            _slots.Release(free - entries.Length);
+            Release(free - entries.Length);
             if (entries.Length == 0)
             {
                 if (position == "0")
@@ -197,6 +197,14 @@ public sealed partial class FeishuRedisEventConsumer : IHostedService, IAsyncDis
             }
         });
         _inHand[id] = task;
+    }
+
+    private void Release(int slots)
+    {
+        if (slots > 0)
+        {
+            _slots.Release(slots);
+        }
     }
 
     private static async Task Pause(TimeSpan wait, CancellationToken stopping)

@@ -110,7 +110,63 @@ internal static class EventScenarios
             return $"{connection.Connections} connections; 20 acked, 20 handled once; the dropped one sent {acks[10].Sends}×";
         }));
 
-        yield return new("long connection: stop", "stopping closes the socket within 2 s", d => WithLongConnection(d, (connection, handled) => Task.FromResult("started"), measureStop: true));
+        yield return new("long connection: stop", "stopping sends a close frame and ends within 2 s", d => WithLongConnection(d, (connection, handled) => Task.FromResult("started"), measureStop: true));
+
+        yield return new("long connection: half-open socket", "a socket gone silent (no pong, no frame, no close; ping every 1 s) is dropped 3 ping intervals after its last frame and replaced at once; 5 events sent after that arrive", d => WithLongConnection(d, async (connection, handled) =>
+        {
+            await d.Server.SendOverLongConnectionAsync(Event(d, "before-silence"));
+            var detected = TimeSpan.Zero;
+            var watch = Stopwatch.StartNew();
+            connection.StateChanged += (_, change) =>
+            {
+                if (change.Current == FeishuLongConnectionState.Reconnecting && detected == TimeSpan.Zero)
+                {
+                    detected = watch.Elapsed;
+                }
+            };
+
+            // Right after a frame: the worst case, the full window runs from here.
+            d.Server.SilenceLongConnection();
+            while (connection.Connections < 2 && watch.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(10);
+            }
+
+            var replaced = watch.Elapsed;
+            var acks = new List<FeishuLongConnectionAck>();
+            for (var i = 0; i < 5; i++)
+            {
+                acks.Add(await d.Server.SendOverLongConnectionAsync(Event(d, "after-silence-" + i)));
+            }
+
+            Expect(connection.Connections == 2 && replaced <= TimeSpan.FromSeconds(3.5) && acks.All(a => a.Code == 200 && a.Sends == 1) && handled.Count == 6, $"{connection.Connections} connections, replaced after {replaced.TotalSeconds:0.00} s, {acks.Count(a => a.Code == 200)} of 5 later events acked, {handled.Count} handled");
+            return $"silence detected {detected.TotalSeconds:0.00} s after the server's last frame (3 ping intervals of 1 s), new socket open at {replaced.TotalSeconds:0.00} s; 5 later events acked and handled";
+        }, pingSeconds: 1));
+
+        yield return new("long connection: no recovery budget left", "after ReconnectCount (3) failed reconnects the client keeps trying at its slow pace and recovers when the server comes back", d => WithLongConnection(d, async (connection, handled) =>
+        {
+            await d.Server.SendOverLongConnectionAsync(Event(d, "before-outage")); // connected, with the server's ClientConfig
+            d.Server.FailLongConnectionEndpoint(503);
+            d.Server.DropLongConnections();
+            var watch = Stopwatch.StartNew();
+            while (d.Server.LongConnectionEndpointCalls < 7 && watch.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(10);
+            }
+
+            var failedCalls = d.Server.LongConnectionEndpointCalls - 1;
+            var state = connection.State;
+            d.Server.FailLongConnectionEndpoint(null);
+            var back = Stopwatch.StartNew();
+            while (connection.State != FeishuLongConnectionState.Connected && back.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(10);
+            }
+
+            var ack = await d.Server.SendOverLongConnectionAsync(Event(d, "after-budget"));
+            Expect(failedCalls >= 6 && state == FeishuLongConnectionState.Reconnecting && connection.State == FeishuLongConnectionState.Connected && ack.Code == 200, $"{failedCalls} failed endpoint calls, state then {state}, now {connection.State}, ack {ack.Code}");
+            return $"{failedCalls} endpoint calls refused (503): 3 within ReconnectCount, {failedCalls - 3} more at the slow pace; state {state} (never Failed); reconnected {back.Elapsed.TotalSeconds:0.0} s after the server came back; a later event acked 200";
+        }, reconnectCount: 3));
     }
 
     private static string Describe(FeishuEventFault fault) => fault switch
@@ -153,13 +209,13 @@ internal static class EventScenarios
         return await run(app, handled);
     }
 
-    private static async Task<string> WithLongConnection(DrillContext d, Func<FeishuLongConnection, ConcurrentQueue<string>, Task<string>> run, bool measureStop = false)
+    private static async Task<string> WithLongConnection(DrillContext d, Func<FeishuLongConnection, ConcurrentQueue<string>, Task<string>> run, bool measureStop = false, int pingSeconds = 30, int reconnectCount = -1)
     {
-        d.Server.Options.LongConnectionConfig = new ClientConfig { ReconnectCount = -1, ReconnectInterval = 0, ReconnectNonce = 0, PingInterval = 30 };
+        d.Server.Options.LongConnectionConfig = new ClientConfig { ReconnectCount = reconnectCount, ReconnectInterval = 0, ReconnectNonce = 0, PingInterval = pingSeconds };
         var handled = new ConcurrentQueue<string>();
         var dispatcher = new FeishuEventDispatcher(new FeishuEventOptions())
             .OnImMessageReceiveV1((e, _) => { handled.Enqueue(e.Header.EventId); return Task.CompletedTask; });
-        var connection = new FeishuLongConnection(d.Server.CreateClientOptions(), dispatcher);
+        var connection = new FeishuLongConnection(d.Server.CreateClientOptions(), dispatcher, new FeishuLongConnectionOptions { ExhaustedReconnectInterval = TimeSpan.FromMilliseconds(500) });
         using var stop = new CancellationTokenSource();
         var running = connection.RunAsync(stop.Token);
         var observed = await run(connection, handled);
@@ -174,8 +230,9 @@ internal static class EventScenarios
         await running;
         if (measureStop)
         {
-            Expect(connection.Connections >= 1 && watch.Elapsed < TimeSpan.FromSeconds(2), $"{connection.Connections} connections, stopped in {watch.Elapsed.TotalMilliseconds:0} ms");
-            return $"stopped in {watch.Elapsed.TotalMilliseconds:0} ms";
+            await Task.Delay(100);
+            Expect(connection.Connections >= 1 && watch.Elapsed < TimeSpan.FromSeconds(2) && d.Server.LongConnectionCloses == 1, $"{connection.Connections} connections, stopped in {watch.Elapsed.TotalMilliseconds:0} ms, close frames {d.Server.LongConnectionCloses}");
+            return $"stopped in {watch.Elapsed.TotalMilliseconds:0} ms with a close frame";
         }
 
         return observed;

@@ -15,6 +15,16 @@ if (args.Length > 0 && args[0] == "worker")
     return await Worker.ServeAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "durable-worker")
+{
+    return await DurableWorker.ServeAsync(args);
+}
+
+if (args is ["durable"])
+{
+    return await DurableDrill.RunAsync();
+}
+
 if (args is ["node-conformance", var folder])
 {
     return await NodeConformance.RunAsync(folder);

@@ -14,20 +14,32 @@ namespace FeishuGen.Drill;
 /// </summary>
 internal sealed class RedisRelay : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly IPEndPoint _redis;
-    private readonly CancellationTokenSource _stop = new();
+    private TcpListener _listener = new(IPAddress.Loopback, 0);
+    private CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<TcpClient> _connections = new();
     private Task _accepting = Task.CompletedTask;
 
     public RedisRelay(IPEndPoint redis) => _redis = redis;
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    private int _port;
+
+    public int Port => _port;
 
     public void Start()
     {
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
+        _port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
+    }
+
+    /// <summary>Redis comes back on the same port after a <see cref="Cut"/>.</summary>
+    public void Resume()
+    {
+        _stop = new CancellationTokenSource();
+        _listener = new TcpListener(IPAddress.Loopback, _port);
+        Start();
     }
 
     /// <summary>Redis goes away: the listener closes and every relayed connection is cut.</summary>

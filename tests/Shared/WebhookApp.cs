@@ -31,11 +31,11 @@ public sealed class WebhookApp : IAsyncDisposable
 
     public FeishuEventDispatcher Dispatcher => _app.Services.GetRequiredService<FeishuEventDispatcher>();
 
-    public static async Task<WebhookApp> StartAsync(Action<FeishuEventOptions> configure, Action<FeishuEventDispatcher> handlers, Action<IServiceCollection>? services = null, ILogger<FeishuEventDispatcher>? logger = null)
+    public static async Task<WebhookApp> StartAsync(Action<FeishuEventOptions> configure, Action<FeishuEventDispatcher> handlers, Action<IServiceCollection>? services = null, ILogger<FeishuEventDispatcher>? logger = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         services?.Invoke(builder.Services);
         if (logger is not null)
         {
