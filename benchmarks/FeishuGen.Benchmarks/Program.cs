@@ -8,5 +8,11 @@ if (args is ["--ci"])
     return FeishuGen.Benchmarks.CiCheck.Run();
 }
 
+// '-- --webhook-throughput [--ci]': events/s through the webhook inline, queued, durable and the official Node SDK's adapter.
+if (args is ["--webhook-throughput", ..])
+{
+    return await FeishuGen.Benchmarks.WebhookThroughput.RunAsync(ci: System.Array.IndexOf(args, "--ci") >= 0);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FeishuGen.Benchmarks.JsonBenchmarks).Assembly).Run(args);
 return 0;
