@@ -13,6 +13,8 @@ using FeishuGen.Testing;
 using FeishuGen.Tests.Api;
 using FeishuGen.Tests.Api.Im.V1;
 using FeishuGen.TestSupport;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using Xunit;
 
 namespace FeishuGen.Tests.Runtime;
@@ -119,6 +121,22 @@ public sealed class MetricsTests : IAsyncLifetime
         var states = Named("feishu.long_connection.state");
         Assert.Equal(0, states.Sum(s => s.Value));
         Assert.Equal(new[] { "connecting", "connected", "reconnecting" }, states.Select(s => (string)s.Tags["state"]!).Distinct().OrderBy(s => s == "connecting" ? 0 : s == "connected" ? 1 : 2));
+    }
+
+    [Fact]
+    public async Task OpenTelemetry_collects_the_meter_by_its_name()
+    {
+        var exported = new List<OpenTelemetry.Metrics.Metric>();
+        using (var provider = OpenTelemetry.Sdk.CreateMeterProviderBuilder().AddMeter(FeishuMetrics.MeterName).AddInMemoryExporter(exported).Build())
+        {
+            await new FeishuApi(_server.CreateClientOptions()).Im.V1.Chat.ListAsync(new ListChatRequest());
+            provider.ForceFlush();
+        }
+
+        var names = exported.Select(m => m.Name).ToHashSet();
+        Assert.Contains("feishu.client.call.duration", names);
+        Assert.Contains("http.client.request.duration", names);
+        Assert.Contains("feishu.token.fetches", names);
     }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
