@@ -171,6 +171,19 @@ public sealed class LongConnectionResilienceTests
     }
 
     [Fact]
+    public async Task A_configured_proxy_carries_both_the_endpoint_call_and_the_WebSocket()
+    {
+        await using var proxy = new Support.LoopbackProxy();
+        await using var run = await Running.StartAsync(options: o => o.Proxy = proxy);
+        var ack = await run.Server.SendOverLongConnectionAsync(run.Server.CreateEvent(FeishuEventTypes.ImMessageReceiveV1, Message, "proxied"));
+
+        Assert.Equal(200, ack.Code);
+        var authority = run.Server.BaseAddress.Authority;
+        Assert.Contains(proxy.Requests, r => r == $"POST http://{authority}/callback/ws/endpoint HTTP/1.1");
+        Assert.Contains(proxy.Requests, r => r.Contains("/callback/ws/connect", StringComparison.Ordinal) || r == $"CONNECT {authority} HTTP/1.1");
+    }
+
+    [Fact]
     public void Reconnect_waits_follow_the_server_config_then_a_slow_bounded_pace()
     {
         var connection = new FeishuLongConnection(new FeishuClientOptions { AppId = "a", AppSecret = "s" }, new FeishuEventDispatcher(new FeishuEventOptions()), new FeishuLongConnectionOptions { ExhaustedReconnectInterval = TimeSpan.FromSeconds(300) });
