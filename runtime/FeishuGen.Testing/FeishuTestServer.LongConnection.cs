@@ -24,6 +24,13 @@ public sealed partial class FeishuTestServer
     /// <param name="status">The status, or null to answer normally again.</param>
     public void FailLongConnectionEndpoint(int? status) => _hub.EndpointOutage = status;
 
+    /// <summary>
+    /// The long-connection endpoint answers HTTP 200 with Feishu's JSON and <paramref name="code"/>, a
+    /// refusal of the app (wrong credentials, long connection not enabled), until called with null.
+    /// </summary>
+    /// <param name="code">The code, or null to answer normally again.</param>
+    public void RefuseLongConnectionEndpoint(long? code) => _hub.EndpointRefusal = code;
+
     /// <summary>WebSocket upgrades are left unanswered (true) or answered again (false).</summary>
     /// <param name="stall">Whether to leave them hanging.</param>
     public void StallLongConnectionHandshakes(bool stall) => _hub.StallHandshakes = stall;

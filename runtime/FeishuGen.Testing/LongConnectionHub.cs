@@ -46,6 +46,9 @@ internal sealed partial class LongConnectionHub
     /// <summary>When set, the endpoint answers this HTTP status without JSON (a gateway's outage).</summary>
     public int? EndpointOutage { get; set; }
 
+    // A refusal of the app by code, in an HTTP 200 with Feishu's JSON (credentials, long connection not enabled).
+    public long? EndpointRefusal { get; set; }
+
     /// <summary>When set, WebSocket upgrades are never answered.</summary>
     public bool StallHandshakes { get; set; }
 
@@ -64,6 +67,13 @@ internal sealed partial class LongConnectionHub
                 // A gateway in trouble: a status without Feishu's JSON.
                 context.Response.StatusCode = outage;
                 await context.Response.WriteAsync("<html>bad gateway</html>").ConfigureAwait(false);
+                return;
+            }
+
+            if (EndpointRefusal is { } code)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"code\":" + code + ",\"msg\":\"the app may not use the long connection\"}").ConfigureAwait(false);
                 return;
             }
 

@@ -74,7 +74,7 @@ public sealed partial class FeishuLongConnection : IDisposable
     /// </summary>
     /// <param name="stoppingToken">Stops the connection.</param>
     /// <returns>A task that completes when stopped.</returns>
-    /// <exception cref="FeishuLongConnectionException">A refusal that waiting does not cure: a 403, the 50-connection limit, or credentials the endpoint refuses. <see cref="State"/> is then Failed.</exception>
+    /// <exception cref="FeishuLongConnectionException">A refusal that waiting does not cure: a 403 or the 50-connection limit. <see cref="State"/> is then Failed. Credentials the endpoint refuses are tried again at the slow pace, logged at Error each time.</exception>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var attempt = 0;
@@ -84,6 +84,7 @@ public sealed partial class FeishuLongConnection : IDisposable
         {
             string reason;
             string kind;
+            var refused = false;
             try
             {
                 var (url, offered) = await LongConnectionEndpoint.FetchAsync(_transport.Http, _client, stoppingToken).ConfigureAwait(false);
@@ -105,6 +106,7 @@ public sealed partial class FeishuLongConnection : IDisposable
             {
                 reason = e.Message;
                 kind = e.Stage;
+                refused = e.IsRefusal;
             }
             catch (Exception e)
             {
@@ -126,7 +128,12 @@ public sealed partial class FeishuLongConnection : IDisposable
                 LongConnectionLog.ReconnectsExhausted(_logger, config.ReconnectCount, (long)SlowInterval(config).TotalSeconds);
             }
 
-            var delay = ReconnectDelay(config, attempt);
+            var delay = refused ? SlowInterval(config) : ReconnectDelay(config, attempt);
+            if (refused)
+            {
+                LongConnectionLog.Refused(_logger, reason, (long)delay.TotalSeconds);
+            }
+
             FeishuMetrics.LongConnectionReconnect(kind);
             LongConnectionLog.Reconnecting(_logger, reason, (long)delay.TotalMilliseconds, attempt);
             SetState(FeishuLongConnectionState.Reconnecting, reason);

@@ -18,9 +18,15 @@ public sealed class FeishuLongConnectionException : FeishuException
     /// <summary>Feishu's code (1000040350: over the connection limit of 50 per app).</summary>
     public long? Code { get; }
 
-    /// <summary>False for refusals that waiting does not cure (wrong credentials, 403, over the connection limit).</summary>
+    /// <summary>False for refusals that waiting does not cure (a 403, over the connection limit).</summary>
     public bool IsRetryable { get; }
 
     /// <summary>Where it failed, for the reconnect metric: "endpoint" or "handshake".</summary>
     internal string Stage { get; init; } = "endpoint";
+
+    /// <summary>
+    /// The endpoint refused this app by code (wrong credentials, long connection not enabled): a
+    /// person must act, so the connection tries again only at the slow pace.
+    /// </summary>
+    internal bool IsRefusal { get; init; }
 }

@@ -79,10 +79,11 @@ internal static class LongConnectionEndpoint
 
             if (reply.Code != 0)
             {
-                // 1 and 1000040343 are the server's own trouble; any other code is a refusal of this app
-                // (wrong credentials, long connection not enabled), which the official clients do not retry either.
-                var retryable = IsRetryableCode(reply.Code);
-                throw new FeishuLongConnectionException($"The long-connection endpoint refused: code {reply.Code}, {reply.Msg}.", reply.Code, retryable) { HttpStatus = status };
+                // 1 and 1000040343 are the server's own trouble. Any other code refuses this app (wrong
+                // credentials, long connection not enabled): the official clients give up, but a person
+                // can fix it in the console while the host runs, so it is tried again at the slow pace.
+                var refused = !IsRetryableCode(reply.Code);
+                throw new FeishuLongConnectionException($"The long-connection endpoint refused: code {reply.Code}, {reply.Msg}.", reply.Code, isRetryable: true) { HttpStatus = status, IsRefusal = refused };
             }
 
             if (reply.Data?.Url is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri))

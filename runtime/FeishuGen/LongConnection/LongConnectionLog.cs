@@ -35,4 +35,7 @@ internal static partial class LongConnectionLog
 
     [LoggerMessage(210, LogLevel.Warning, "Feishu long connection went silent: no pong or frame for {Seconds} s ({Intervals} ping intervals); replacing the socket")]
     public static partial void Silent(ILogger logger, double seconds, int intervals);
+
+    [LoggerMessage(211, LogLevel.Error, "Feishu long connection refused, a person must act ({Reason}); trying again in {Seconds} s while the host runs")]
+    public static partial void Refused(ILogger logger, string reason, long seconds);
 }

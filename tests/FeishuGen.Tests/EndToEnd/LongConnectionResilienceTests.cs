@@ -87,6 +87,22 @@ public sealed class LongConnectionResilienceTests
     }
 
     [Fact]
+    public async Task An_endpoint_refusal_by_code_is_retried_at_the_slow_pace_and_never_fails_for_good()
+    {
+        await using var run = await Running.StartAsync(options: o => o.ExhaustedReconnectInterval = TimeSpan.FromMilliseconds(300));
+        run.Server.RefuseLongConnectionEndpoint(1000040345);
+        run.Server.DropLongConnections();
+        await Until(() => run.Server.LongConnectionEndpointCalls >= 4, TimeSpan.FromSeconds(10));
+        Assert.Equal(FeishuLongConnectionState.Reconnecting, run.Connection.State);
+        Assert.Contains("code 1000040345", run.Connection.StateReason);
+        Assert.DoesNotContain(run.Changes, c => c.Current == FeishuLongConnectionState.Failed);
+
+        run.Server.RefuseLongConnectionEndpoint(null);
+        await Until(() => run.Connection.State == FeishuLongConnectionState.Connected && run.Connection.Connections == 2, TimeSpan.FromSeconds(10));
+        Assert.False(run.Loop.IsCompleted);
+    }
+
+    [Fact]
     public async Task A_handshake_that_never_completes_times_out_and_is_retried()
     {
         await using var run = await Running.StartAsync(options: o => o.HandshakeTimeout = TimeSpan.FromMilliseconds(300));
