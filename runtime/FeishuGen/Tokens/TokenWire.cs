@@ -69,6 +69,9 @@ internal sealed class UserTokenReply : ITokenReply
     [JsonPropertyName("msg")]
     public string? Msg { get; set; }
 
+    [JsonPropertyName("error")]
+    public string? Error { get; set; }
+
     [JsonPropertyName("error_description")]
     public string? ErrorDescription { get; set; }
 
@@ -81,9 +84,15 @@ internal sealed class UserTokenReply : ITokenReply
     [JsonPropertyName("refresh_token")]
     public string? RefreshToken { get; set; }
 
+    [JsonPropertyName("refresh_token_expires_in")]
+    public int RefreshTokenExpiresIn { get; set; }
+
+    [JsonPropertyName("scope")]
+    public string? Scope { get; set; }
+
     // OAuth replies speak with error fields: a reply without code but with a token is a success.
     [JsonIgnore]
-    public bool IsSuccess => (Code ?? 0) == 0 && !string.IsNullOrEmpty(AccessToken);
+    public bool IsSuccess => (Code ?? 0) == 0 && string.IsNullOrEmpty(Error) && !string.IsNullOrEmpty(AccessToken);
 }
 
 /// <summary>Source-generated metadata for the token wire types.</summary>
