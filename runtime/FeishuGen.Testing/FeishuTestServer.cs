@@ -13,7 +13,7 @@ namespace FeishuGen.Testing;
 /// and required fields, answering with the page's response example), records what it receives,
 /// and answers scripted replies for error tests.
 /// </summary>
-public sealed class FeishuTestServer : IAsyncDisposable
+public sealed partial class FeishuTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RequestHandler _handler;

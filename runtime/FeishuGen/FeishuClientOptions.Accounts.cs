@@ -15,5 +15,13 @@ public sealed partial class FeishuClientOptions
     /// for <see cref="LarkDomain"/>, and <see cref="BaseAddress"/> itself for any other base address
     /// (a proxy or the local test server serves both hosts).
     /// </summary>
-    public Uri AccountsAddress => BaseAddress == FeishuDomain ? FeishuAccounts : BaseAddress == LarkDomain ? LarkAccounts : BaseAddress;
+    public Uri AccountsAddress => AccountsAddressFor(BaseAddress);
+
+    /// <summary>The accounts host that goes with an open-platform base address (see <see cref="AccountsAddress"/>).</summary>
+    /// <param name="baseAddress">The open-platform base address.</param>
+    public static Uri AccountsAddressFor(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        return baseAddress == FeishuDomain ? FeishuAccounts : baseAddress == LarkDomain ? LarkAccounts : baseAddress;
+    }
 }
