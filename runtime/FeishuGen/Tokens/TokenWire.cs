@@ -67,7 +67,11 @@ internal sealed class UserTokenReply : ITokenReply
     public int? Code { get; set; }
 
     [JsonPropertyName("msg")]
-    public string? Msg { get; set; }
+    public string? RawMsg { get; set; }
+
+    // The v2 endpoint speaks OAuth: its refusals describe themselves in error_description, not msg.
+    [JsonIgnore]
+    public string? Msg => RawMsg ?? ErrorDescription;
 
     [JsonPropertyName("error")]
     public string? Error { get; set; }
