@@ -31,7 +31,7 @@ public static class FeishuAuthenticationExtensions
     /// <summary>
     /// Adds Feishu sign-in under <paramref name="scheme"/>, shown as <paramref name="caption"/>. The
     /// users' tokens go to the registered <see cref="IFeishuUserTokenStore"/> (in memory unless one is
-    /// registered, e.g. with <c>AddFeishuDistributedUserTokenStore()</c>), and
+    /// registered, e.g. with <c>services.AddFeishuDistributedUserTokenStore()</c>), and
     /// <see cref="FeishuUserSessions"/> hands them out through the registered <see cref="FeishuClient"/>.
     /// </summary>
     /// <param name="builder">The authentication builder.</param>
@@ -45,38 +45,5 @@ public static class FeishuAuthenticationExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<FeishuAuthenticationOptions>, FeishuAuthenticationPostConfigureOptions>());
         builder.Services.AddFeishuUserSessions();
         return builder.AddOAuth<FeishuAuthenticationOptions, FeishuAuthenticationHandler>(scheme, caption!, configure);
-    }
-
-    /// <summary>
-    /// Registers <see cref="FeishuUserSessions"/> for the registered <see cref="FeishuClient"/>, over the
-    /// registered <see cref="IFeishuUserTokenStore"/> (in memory when none is).
-    /// </summary>
-    /// <param name="services">The services.</param>
-    public static IServiceCollection AddFeishuUserSessions(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IFeishuUserTokenStore>(sp => new InMemoryFeishuUserTokenStore(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.TryAddSingleton(sp => new FeishuUserSessions(
-            sp.GetService<FeishuClient>() ?? throw new FeishuConfigurationException("Feishu sign-in keeps users' tokens for the app's FeishuClient: register it with services.AddFeishu(o => { o.AppId = …; o.AppSecret = …; }), or set StoreUserTokens = false."),
-            sp.GetRequiredService<IFeishuUserTokenStore>()));
-        return services;
-    }
-
-    /// <summary>
-    /// Keeps users' tokens in the app's IDistributedCache (register one first, e.g.
-    /// <c>services.AddStackExchangeRedisCache(…)</c>), encrypted with the app's Data Protection key ring
-    /// (give every instance the same one: <c>services.AddDataProtection().PersistKeysTo…</c>).
-    /// </summary>
-    /// <param name="services">The services.</param>
-    public static IServiceCollection AddFeishuDistributedUserTokenStore(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddDataProtection();
-        services.Replace(ServiceDescriptor.Singleton<IFeishuUserTokenStore>(sp => new DistributedFeishuUserTokenStore(
-            sp.GetRequiredService<Caching.Distributed.IDistributedCache>(),
-            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<Logging.ILogger<DistributedFeishuUserTokenStore>>())));
-        return services;
     }
 }

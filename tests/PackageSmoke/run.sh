@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Testing and FeishuGen.AspNetCore into a local
-# feed, create a fresh project outside the solution with only PackageReferences and a specs/
-# folder (the seed page, one more and an event page), build it, call the endpoints against the local
-# server and receive an event through MapFeishuWebhook;
+# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Testing, FeishuGen.AspNetCore and
+# FeishuGen.AspNetCore.Authentication into a local feed, create a fresh project outside the solution with only
+# PackageReferences and a specs/ folder (the seed page, one more and an event page), build it, call the endpoints
+# against the local server, receive an event through MapFeishuWebhook and sign a user in with AddFeishu();
 # then install the feishugen tool from the same feed and check the pages with it.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,6 +44,7 @@ cat > "$app/SmokeApp.csproj" <<XML
     <PackageReference Include="FeishuGen" Version="$version" />
     <PackageReference Include="FeishuGen.Testing" Version="$version" />
     <PackageReference Include="FeishuGen.AspNetCore" Version="$version" />
+    <PackageReference Include="FeishuGen.AspNetCore.Authentication" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -52,6 +53,7 @@ echo "== building and running a fresh project in $app"
 output=$(cd "$app" && dotnet run -nologo 2>&1) || { echo "$output"; exit 1; }
 echo "$output"
 echo "$output" | grep -q "package smoke: 2 endpoints from specs/" || { echo "the generated client did not come from the package" >&2; exit 1; }
+echo "$output" | grep -q "signed in as 林晓飞 True" || { echo "AddFeishu() sign-in from the package did not sign the user in" >&2; exit 1; }
 if (cd "$app" && find obj -name '*.deps.json' -o -name 'project.assets.json' | xargs grep -l '"Markdig' >/dev/null 2>&1); then
   echo "Markdig leaked into the user's project as a dependency" >&2
   exit 1

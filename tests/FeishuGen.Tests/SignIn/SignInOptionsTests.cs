@@ -63,6 +63,25 @@ public sealed class SignInOptionsTests
         Assert.Equal(new Uri("http://127.0.0.1:1234"), new FeishuClientOptions { BaseAddress = new Uri("http://127.0.0.1:1234") }.AccountsAddress);
     }
 
+    [Fact]
+    public void The_distributed_store_is_registered_over_the_app_s_cache_and_key_ring_and_says_what_is_missing()
+    {
+        var services = new ServiceCollection();
+        services.AddFeishu(o => { o.AppId = "cli_app"; o.AppSecret = "secret"; });
+        services.AddAuthentication().AddFeishu();
+        services.AddFeishuDistributedUserTokenStore();
+        using (var missing = services.BuildServiceProvider())
+        {
+            Assert.Contains("IDistributedCache", Assert.Throws<FeishuConfigurationException>(() => missing.GetRequiredService<IFeishuUserTokenStore>()).Message, StringComparison.Ordinal);
+        }
+
+        services.AddDistributedMemoryCache();
+        services.AddDataProtection();
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<DistributedFeishuUserTokenStore>(provider.GetRequiredService<IFeishuUserTokenStore>());
+        Assert.Same(provider.GetRequiredService<IFeishuUserTokenStore>(), provider.GetRequiredService<FeishuUserSessions>().Store);
+    }
+
     private static FeishuAuthenticationOptions Configure(Action<IServiceCollection> services, Action<FeishuAuthenticationOptions> configure)
     {
         var collection = new ServiceCollection();
