@@ -51,7 +51,8 @@ internal sealed class UserTokenIssuer
     public (JsonObject Reply, Grant Grant) Issue(FeishuTestUser user, string scope)
     {
         var grant = new Grant(user, scope);
-        return (Mint(grant), grant);
+        var n = Interlocked.Increment(ref _issued).ToString(CultureInfo.InvariantCulture);
+        return (Mint(grant, "u-local-" + n, "r-local-" + n), grant);
     }
 
     /// <summary>Revokes the grant of <paramref name="token"/> (access or refresh): every token of it stops working.</summary>
@@ -80,14 +81,12 @@ internal sealed class UserTokenIssuer
             return (400, OAuthReply.Error(20073, "invalid_grant", "The refresh token has been used."));
         }
 
-        Interlocked.Increment(ref _refreshes);
-        return (200, Mint(grant).ToJsonString());
+        var n = Interlocked.Increment(ref _refreshes).ToString(CultureInfo.InvariantCulture);
+        return (200, Mint(grant, "u-local-refreshed-" + n, "r-local-refreshed-" + n).ToJsonString());
     }
 
-    private JsonObject Mint(Grant grant)
+    private JsonObject Mint(Grant grant, string access, string refresh)
     {
-        var n = Interlocked.Increment(ref _issued).ToString(CultureInfo.InvariantCulture);
-        var access = "u-local-" + n + "-" + Guid.NewGuid().ToString("N")[..12];
         _access[access] = grant;
         var sign = _options.SignIn;
         var reply = new JsonObject
@@ -104,7 +103,6 @@ internal sealed class UserTokenIssuer
 
         if (sign.GrantRefreshTokens && (grant.Scope == "*" || grant.Scopes.Contains(OfflineAccess)))
         {
-            var refresh = "r-local-" + n + "-" + Guid.NewGuid().ToString("N")[..12];
             _refresh[refresh] = grant;
             reply["refresh_token"] = refresh;
             reply["refresh_token_expires_in"] = sign.RefreshTokenLifetimeSeconds;
