@@ -34,6 +34,9 @@ public static class SignInApp
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // The sample's Data Protection keys are its own and short-lived; a real app persists and shares them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.UseKestrel(k => k.Listen(settings.Listen));
 
         // The sign-in itself: the client, cookies, and Feishu as the challenge scheme.

@@ -60,7 +60,7 @@ public sealed class BrowserSignInTests
         Assert.Equal(1, feishu.AuthorizationCodesExchanged);
     }
 
-    private static async Task<IBrowser> LaunchAsync()
+    private static async Task<HeadlessChromium> LaunchAsync()
     {
         if (!File.Exists(Chromium))
         {
@@ -69,14 +69,27 @@ public sealed class BrowserSignInTests
             Skip.If(true, $"{Chromium} is missing: apt-get install chromium (or bash tests/ensure-chromium.sh) to run the browser sign-in test.");
         }
 
-        var profile = Directory.CreateTempSubdirectory("feishugen-chromium-").FullName;
-        return await Puppeteer.LaunchAsync(new LaunchOptions
+        var profile = Directory.CreateTempSubdirectory("feishugen-chromium-");
+        var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
-            UserDataDir = profile,
+            UserDataDir = profile.FullName,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+        return new HeadlessChromium(browser, profile);
+    }
+
+    /// <summary>The browser, and its fresh profile folder, removed when it closes.</summary>
+    private sealed class HeadlessChromium(IBrowser browser, DirectoryInfo profile) : IAsyncDisposable
+    {
+        public Task<IPage> NewPageAsync() => browser.NewPageAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            profile.Delete(recursive: true);
+        }
     }
 
     private static async Task ClickAsync(IPage page, string selector)

@@ -81,7 +81,9 @@ public sealed class DistributedUserTokenStoreTests : LoopbackTest, IClassFixture
         }
 
         // Another key ring reads nothing (and says why); the shared one reads the tokens back.
-        var stranger = Instance(Directory.CreateTempSubdirectory("feishugen-other-keys-"));
+        var otherKeys = Directory.CreateTempSubdirectory("feishugen-other-keys-");
+        _owned.Add(new Deletion(otherKeys));
+        var stranger = Instance(otherKeys);
         Assert.Null(await stranger.Store.GetAsync(Server.Options.AppId, OpenId, default));
         Assert.Contains(stranger.Log.Lines, l => l.Contains("cannot be decrypted", StringComparison.Ordinal));
         var sibling = Instance(_keys);
@@ -136,6 +138,11 @@ public sealed class DistributedUserTokenStoreTests : LoopbackTest, IClassFixture
         _owned.Add(http);
         _owned.Add(client);
         return new AppInstance(store, new FeishuUserSessions(client, store), new FeishuApi(client), log);
+    }
+
+    private sealed record Deletion(DirectoryInfo Folder) : IDisposable
+    {
+        public void Dispose() => Folder.Delete(recursive: true);
     }
 
     private sealed record AppInstance(DistributedFeishuUserTokenStore Store, FeishuUserSessions Sessions, FeishuApi Api, ListLogger Log);
