@@ -5,9 +5,9 @@
 command -v chromium >/dev/null 2>&1 && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing chromium (Debian) for the browser sign-in test"
-  install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+  install_chromium() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
   # The package lists are refreshed only when they do not know chromium or point at a stale version.
-  { apt-cache show chromium >/dev/null 2>&1 && install; } || { apt-get update -qq && install; }
+  { apt-cache show chromium >/dev/null 2>&1 && install_chromium; } || { apt-get update -qq && install_chromium; }
 else
   echo "warning: chromium is missing: apt-get install chromium (the browser sign-in test needs it)" >&2
 fi
