@@ -59,5 +59,8 @@ public sealed class FeishuTestServerOptions
     /// <summary>How long the server waits for an event's acknowledgement on the long connection before sending it again (Feishu re-sends what is not acknowledged).</summary>
     public TimeSpan LongConnectionAckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How the server plays user sign-in (authorize page, codes, device login, user info).</summary>
+    public FeishuTestSignInOptions SignIn { get; set; } = new();
+
     internal TimeSpan TokenLifetime => TimeSpan.FromSeconds(TokenLifetimeSeconds);
 }

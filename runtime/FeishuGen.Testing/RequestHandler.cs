@@ -30,8 +30,11 @@ internal sealed class RequestHandler
         _routes = routes;
         _options = options;
         Tokens = new TokenIssuer(time);
-        UserTokens = new UserTokenIssuer(options.UserAccessToken, options.UserRefreshToken);
+        UserTokens = new UserTokenIssuer(options);
+        SignIn = new SignInFlows(options, UserTokens);
     }
+
+    public SignInFlows SignIn { get; }
 
     public TokenIssuer Tokens { get; }
 
@@ -137,10 +140,9 @@ internal sealed class RequestHandler
             return;
         }
 
-        if (path == UserTokenIssuer.Path && request.Method == "POST")
+        if (SignInFlows.Handles(path))
         {
-            var (status, reply) = UserTokens.Refresh(body, _options);
-            await WriteAsync(context, status, reply, null).ConfigureAwait(false);
+            await SignIn.HandleAsync(context, body).ConfigureAwait(false);
             return;
         }
 

@@ -77,6 +77,13 @@ public partial class FeishuClient : IDisposable
     /// <summary>The options the client runs with: a validated, frozen copy of those it was given.</summary>
     public FeishuClientOptions Options { get; }
 
+    // Sign-in (device login, revocation) sends through the client's HTTP, clock and logger.
+    internal HttpClient Http => _http();
+
+    internal TimeProvider Time => _time;
+
+    internal ILogger Logger => _logger;
+
     /// <summary>How many token requests the client has sent so far (retries included).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public long TokenFetchCount => _tokens.FetchCount;

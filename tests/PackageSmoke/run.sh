@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Testing, FeishuGen.AspNetCore and FeishuGen.Redis into a local
-# feed, create a fresh project outside the solution with only PackageReferences and a specs/
-# folder (the seed page, one more and an event page), build it, call the endpoints against the local
-# server, receive an event through MapFeishuWebhook, and see the long connection replace a silent socket;
+# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Testing, FeishuGen.AspNetCore,
+# FeishuGen.Redis and FeishuGen.AspNetCore.Authentication into a local feed, create a fresh project outside
+# the solution with only PackageReferences and a specs/ folder (the seed page, one more and an event page),
+# build it, call the endpoints against the local server, receive an event through MapFeishuWebhook, see the
+# long connection replace a silent socket and sign a user in with AddFeishu();
 # then install the feishugen tool from the same feed and check the pages with it.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,6 +46,7 @@ cat > "$app/SmokeApp.csproj" <<XML
     <PackageReference Include="FeishuGen.Testing" Version="$version" />
     <PackageReference Include="FeishuGen.AspNetCore" Version="$version" />
     <PackageReference Include="FeishuGen.Redis" Version="$version" />
+    <PackageReference Include="FeishuGen.AspNetCore.Authentication" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -54,6 +56,7 @@ output=$(cd "$app" && dotnet run -nologo 2>&1) || { echo "$output"; exit 1; }
 echo "$output"
 echo "$output" | grep -q "package smoke: 2 endpoints from specs/" || { echo "the generated client did not come from the package" >&2; exit 1; }
 echo "$output" | grep -q "package smoke: silent socket replaced after" || { echo "the packed long connection did not replace a silent socket" >&2; exit 1; }
+echo "$output" | grep -q "signed in as 林晓飞 True" || { echo "AddFeishu() sign-in from the package did not sign the user in" >&2; exit 1; }
 if (cd "$app" && find obj -name '*.deps.json' -o -name 'project.assets.json' | xargs grep -l '"Markdig' >/dev/null 2>&1); then
   echo "Markdig leaked into the user's project as a dependency" >&2
   exit 1

@@ -102,7 +102,7 @@ internal sealed partial class TokenProvider
     }
 
     /// <summary>Exchanges a refresh token for a new user token pair (the old refresh token is spent).</summary>
-    public async Task<(string Access, string? Refresh, int ExpiresIn)> RefreshUserTokenAsync(string refreshToken, CancellationToken cancellationToken)
+    public async Task<FeishuUserTokens> RefreshUserTokenAsync(string refreshToken, CancellationToken cancellationToken)
     {
         UserTokenReply reply;
         try
@@ -121,7 +121,7 @@ internal sealed partial class TokenProvider
             };
         }
 
-        return (reply.AccessToken!, reply.RefreshToken, reply.ExpiresIn);
+        return FeishuUserTokens.From(reply, _time.GetUtcNow());
     }
 
     private static FeishuResponseFormatException MissingToken(string path) => new($"The reply of {path} has code 0 but no token.");

@@ -96,8 +96,8 @@ internal sealed partial class TokenProvider
             return cached!.Value;
         }
 
-        await using var lease = await SharedLease.TakeAsync(_cache, key, _time, cancellationToken).ConfigureAwait(false);
-        if (lease.TokenFromOtherInstance is { } shared)
+        await using var lease = await SharedLease<string>.TakeAsync(TokenCacheLease.For(_cache, key, _time), _time, cancellationToken).ConfigureAwait(false);
+        if (lease.FromOtherHolder is { } shared)
         {
             return shared;
         }

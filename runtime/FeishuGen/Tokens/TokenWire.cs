@@ -67,7 +67,14 @@ internal sealed class UserTokenReply : ITokenReply
     public int? Code { get; set; }
 
     [JsonPropertyName("msg")]
-    public string? Msg { get; set; }
+    public string? RawMsg { get; set; }
+
+    // The v2 endpoint speaks OAuth: its refusals describe themselves in error_description, not msg.
+    [JsonIgnore]
+    public string? Msg => RawMsg ?? ErrorDescription;
+
+    [JsonPropertyName("error")]
+    public string? Error { get; set; }
 
     [JsonPropertyName("error_description")]
     public string? ErrorDescription { get; set; }
@@ -81,9 +88,15 @@ internal sealed class UserTokenReply : ITokenReply
     [JsonPropertyName("refresh_token")]
     public string? RefreshToken { get; set; }
 
+    [JsonPropertyName("refresh_token_expires_in")]
+    public int RefreshTokenExpiresIn { get; set; }
+
+    [JsonPropertyName("scope")]
+    public string? Scope { get; set; }
+
     // OAuth replies speak with error fields: a reply without code but with a token is a success.
     [JsonIgnore]
-    public bool IsSuccess => (Code ?? 0) == 0 && !string.IsNullOrEmpty(AccessToken);
+    public bool IsSuccess => (Code ?? 0) == 0 && string.IsNullOrEmpty(Error) && !string.IsNullOrEmpty(AccessToken);
 }
 
 /// <summary>Source-generated metadata for the token wire types.</summary>

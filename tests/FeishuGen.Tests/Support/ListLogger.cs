@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace FeishuGen.Tests.Support;
 
 /// <summary>Keeps every line logged, to check what reaches a log (and what never does).</summary>
-internal sealed class ListLogger : ILogger<FeishuClient>, ILogger<Tokens.DistributedFeishuTokenCache>, ILogger<Events.FeishuEventDispatcher>, ILogger<LongConnection.FeishuLongConnection>
+internal sealed class ListLogger : ILogger<FeishuClient>, ILogger<Tokens.DistributedFeishuTokenCache>, ILogger<Events.FeishuEventDispatcher>, ILogger<LongConnection.FeishuLongConnection>, ILogger<DistributedFeishuUserTokenStore>
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
