@@ -3,7 +3,7 @@ using System;
 namespace FeishuGen.Testing;
 
 /// <summary>How the local server behaves.</summary>
-public sealed class FeishuTestServerOptions
+public sealed partial class FeishuTestServerOptions
 {
     /// <summary>The app id the token endpoints accept.</summary>
     public string AppId { get; set; } = "cli_local_test_app";

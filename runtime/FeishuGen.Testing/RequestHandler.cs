@@ -39,6 +39,9 @@ internal sealed class RequestHandler
 
     public StoreAppTokens StoreTokens { get; } = new();
 
+    /// <summary>The stateful messaging and CardKit endpoints, when the options ask for them.</summary>
+    public FeishuTestMessenger? Messenger { get; set; }
+
     private readonly ScriptQueue<FeishuFault> _faults = new();
 
     // Without a condition, scripts aim at the next catalogue request, never at a token request.
@@ -141,6 +144,11 @@ internal sealed class RequestHandler
         {
             var (status, reply) = UserTokens.Refresh(body, _options);
             await WriteAsync(context, status, reply, null).ConfigureAwait(false);
+            return;
+        }
+
+        if (Messenger is not null && await Messenger.TryHandleAsync(context, recorded, Tokens).ConfigureAwait(false))
+        {
             return;
         }
 
