@@ -44,6 +44,9 @@ public sealed partial class FeishuBot : IDisposable
         AppLimiter = new RateGate(Options.Streaming.CallsPerSecondPerApp, TimeSpan.FromSeconds(1), _time);
     }
 
+    /// <summary>The endpoints the bot calls (its generated catalogue), e.g. for the local test server.</summary>
+    public static System.Collections.Generic.IReadOnlyList<FeishuEndpoint> Endpoints => FeishuEndpointCatalogue.All;
+
     /// <summary>The generated Feishu calls the bot makes, for anything the bot does not wrap.</summary>
     public FeishuBotApi Api { get; }
 
