@@ -53,45 +53,52 @@ public sealed partial class BotStream
                 return;
             }
 
-            await GatesAsync(CancellationToken.None).ConfigureAwait(false);
-            var sequence = ++_sequence;
-            try
+            FeishuException? failure = null;
+            using (await GatesAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                await _bot.Api.Cardkit.V1.CardElement.ContentAsync(new ContentCardElementRequest
+                var sequence = ++_sequence;
+                try
                 {
-                    CardId = CardId!,
-                    ElementId = _limits.ElementId,
-                    Content = visible,
-                    Sequence = sequence,
-                    Uuid = Uuid(sequence),
-                }).ConfigureAwait(false);
-                _sent = visible;
-                _updates++;
-                return;
-            }
-            catch (FeishuApiException e) when (e.Code is StreamingClosed or StreamingTimedOut)
-            {
-                // Feishu closed streaming (10 minutes after it was opened, or idle): open it again and carry on.
-                _failed++;
-                BotLog.StreamStep(_bot.Logger, CardId!, "an element update", e.Code, "opening streaming again");
-                if (!await SettingsAsync(streaming: true, summary: null).ConfigureAwait(false))
-                {
-                    _degraded = true;
+                    await _bot.Api.Cardkit.V1.CardElement.ContentAsync(new ContentCardElementRequest
+                    {
+                        CardId = CardId!,
+                        ElementId = _limits.ElementId,
+                        Content = visible,
+                        Sequence = sequence,
+                        Uuid = Uuid(sequence),
+                    }).ConfigureAwait(false);
+                    _sent = visible;
+                    _updates++;
                     return;
                 }
+                catch (FeishuException e)
+                {
+                    failure = e;
+                    _failed++;
+                }
             }
-            catch (FeishuApiException e) when (e.Code == SequenceNotRising)
+
+            // Decided outside the slots: opening streaming again takes slots of its own.
+            switch ((failure as FeishuApiException)?.Code)
             {
-                // Another writer moved the card's sequence on: jump past it.
-                _failed++;
-                _sequence += 1000;
-            }
-            catch (FeishuException e)
-            {
-                // The text is cumulative: the next update (or the final one) carries what this one had.
-                _failed++;
-                BotLog.StreamStep(_bot.Logger, CardId!, "an element update", (e as FeishuApiException)?.Code ?? 0, "the next update carries its text");
-                return;
+                case StreamingClosed or StreamingTimedOut:
+                    // Feishu closed streaming (10 minutes after it was opened, or idle): open it again and carry on.
+                    BotLog.StreamStep(_bot.Logger, CardId!, "an element update", ((FeishuApiException)failure!).Code, "opening streaming again");
+                    if (!await SettingsAsync(streaming: true, summary: null).ConfigureAwait(false))
+                    {
+                        _degraded = true;
+                        return;
+                    }
+
+                    break;
+                case SequenceNotRising:
+                    // Another writer moved the card's sequence on: jump past it.
+                    _sequence += 1000;
+                    break;
+                default:
+                    // The text is cumulative: the next update (or the final one) carries what this one had.
+                    BotLog.StreamStep(_bot.Logger, CardId!, "an element update", (failure as FeishuApiException)?.Code ?? 0, "the next update carries its text");
+                    return;
             }
         }
     }
@@ -167,7 +174,7 @@ public sealed partial class BotStream
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            await GatesAsync(CancellationToken.None).ConfigureAwait(false);
+            using var leases = await GatesAsync(CancellationToken.None).ConfigureAwait(false);
             var sequence = ++_sequence;
             try
             {

@@ -28,7 +28,7 @@ public sealed partial class BotStream : IAsyncDisposable
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private readonly object _lock = new();
     private readonly List<string> _followUps = new();
-    private RateGate? _cardGate;
+    private readonly RateGate _cardGate;
     private Task? _pump;
     private string _sent = string.Empty;
     private long _sequence;
@@ -48,6 +48,7 @@ public sealed partial class BotStream : IAsyncDisposable
         _to = to;
         _options = options;
         _limits = bot.Options.Streaming;
+        _cardGate = new RateGate(_limits.UpdatesPerSecondPerCard, TimeSpan.FromSeconds(1), bot.Time);
     }
 
     /// <summary>The message showing the stream.</summary>
@@ -171,11 +172,14 @@ public sealed partial class BotStream : IAsyncDisposable
 
     private async Task StartCardAsync(CancellationToken cancellationToken)
     {
-        await GatesAsync(cancellationToken).ConfigureAwait(false);
         var card = StreamingCard();
-        var created = await _bot.Api.Cardkit.V1.Card.CreateAsync(new CreateCardRequest { Type = "card_json", Data = ContentJson.Serialize(card) }, cancellationToken).ConfigureAwait(false);
+        CreateCardResponse created;
+        using (await GatesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            created = await _bot.Api.Cardkit.V1.Card.CreateAsync(new CreateCardRequest { Type = "card_json", Data = ContentJson.Serialize(card) }, cancellationToken).ConfigureAwait(false);
+        }
+
         CardId = created.CardId ?? throw new FeishuResponseFormatException("创建卡片实体 answered without a card_id.");
-        _cardGate = new RateGate(_limits.UpdatesPerSecondPerCard, TimeSpan.FromSeconds(1), _bot.Time);
         _openedAt = _bot.Time.GetUtcNow();
         Mode = BotStreamMode.CardKit;
         var sent = await _bot.SendAsync(_to, Content.CardEntity(CardId), null, cancellationToken).ConfigureAwait(false);
@@ -194,14 +198,21 @@ public sealed partial class BotStream : IAsyncDisposable
         return card.ToJsonObject();
     }
 
-    private async Task GatesAsync(CancellationToken cancellationToken)
+    // The card's slot, then the app's: both held until the call has finished.
+    private async Task<Leases> GatesAsync(CancellationToken cancellationToken)
     {
-        if (_cardGate is not null)
-        {
-            await _cardGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var card = await _cardGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var app = await _bot.AppLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Leases(card, app);
+    }
 
-        await _bot.AppLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+    private readonly struct Leases(IDisposable card, IDisposable app) : IDisposable
+    {
+        public void Dispose()
+        {
+            app.Dispose();
+            card.Dispose();
+        }
     }
 
     private string Describe() => CardId is not null ? "card " + CardId : "message " + MessageId;

@@ -6,17 +6,20 @@ using System.Threading.Tasks;
 namespace FeishuGen.Bots;
 
 /// <summary>
-/// A sliding-window rate gate: at most <c>limit</c> passes in any window, callers served in the order
-/// they came (one per card, and one for the whole app shared by every stream). On the injected clock,
-/// so tests can run it on fake time.
+/// A rate gate that holds however late the calls arrive: a call takes a slot when it starts and
+/// gives it back one window after it finished. At most <c>limit</c> slots are taken at once, so at
+/// most <c>limit</c> calls can arrive at the server within any window, whatever the network or a busy
+/// machine does to them on the way (a call arrives after it started and before it finished).
+/// Callers are served in the order they came. On the injected clock, so tests can use fake time.
 /// </summary>
 internal sealed class RateGate
 {
     private readonly int _limit;
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
-    private readonly Queue<DateTimeOffset> _passes = new();
+    private readonly List<Lease> _slots = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private TaskCompletionSource _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RateGate(int limit, TimeSpan window, TimeProvider time)
     {
@@ -25,35 +28,84 @@ internal sealed class RateGate
         _time = time;
     }
 
-    /// <summary>How many waited so far (for tests and figures).</summary>
+    /// <summary>How many times a caller had to wait (for figures).</summary>
     public long Waits { get; private set; }
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a slot; dispose the lease when the call has finished.</summary>
+    public async Task<IDisposable> WaitAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             while (true)
             {
-                var now = _time.GetUtcNow();
-                while (_passes.Count > 0 && now - _passes.Peek() >= _window)
+                Task freed;
+                DateTimeOffset? earliest = null;
+                lock (_slots)
                 {
-                    _passes.Dequeue();
-                }
+                    var now = _time.GetUtcNow();
+                    _slots.RemoveAll(s => s.FinishedAt is { } f && now - f >= _window);
+                    if (_slots.Count < _limit)
+                    {
+                        var lease = new Lease(this);
+                        _slots.Add(lease);
+                        return lease;
+                    }
 
-                if (_passes.Count < _limit)
-                {
-                    _passes.Enqueue(now);
-                    return;
+                    foreach (var slot in _slots)
+                    {
+                        if (slot.FinishedAt is { } f && (earliest is null || f < earliest))
+                        {
+                            earliest = f;
+                        }
+                    }
+
+                    freed = _freed.Task;
                 }
 
                 Waits++;
-                await Task.Delay(_passes.Peek() + _window - now, _time, cancellationToken).ConfigureAwait(false);
+                if (earliest is { } first)
+                {
+                    var delay = first + _window - _time.GetUtcNow();
+                    await Task.WhenAny(freed, Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _time, cancellationToken)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await freed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         finally
         {
             _turn.Release();
+        }
+    }
+
+    private void Finish(Lease lease)
+    {
+        TaskCompletionSource freed;
+        lock (_slots)
+        {
+            lease.FinishedAt = _time.GetUtcNow();
+            freed = _freed;
+            _freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        freed.TrySetResult();
+    }
+
+    private sealed class Lease(RateGate gate) : IDisposable
+    {
+        public DateTimeOffset? FinishedAt { get; set; }
+
+        public void Dispose()
+        {
+            if (FinishedAt is null)
+            {
+                gate.Finish(this);
+            }
         }
     }
 }
