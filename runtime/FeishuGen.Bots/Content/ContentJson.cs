@@ -179,7 +179,11 @@ internal static class ContentJson
         }
     }
 
-    /// <summary>Adds the unknown members back, after the known ones.</summary>
+    /// <summary>
+    /// Adds the unknown members back, after the known ones. A member of a known name is there only
+    /// when it came in a kind the typed property could not take (a number for a string, say): the
+    /// original wins over the typed default.
+    /// </summary>
     public static void PutRest(JsonObject o, JsonObject? rest)
     {
         if (rest is null)
@@ -189,10 +193,7 @@ internal static class ContentJson
 
         foreach (var pair in rest)
         {
-            if (!o.ContainsKey(pair.Key))
-            {
-                o[pair.Key] = pair.Value?.DeepClone();
-            }
+            o[pair.Key] = pair.Value?.DeepClone();
         }
     }
 }
