@@ -283,28 +283,21 @@ public sealed partial class FeishuBot
             IsFromSelf = operatorType == "app" && appId == Api.Client.Options.AppId,
             ActionTime = long.TryParse(time, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
         };
-        BotHandling.Begin(header.EventId);
-        try
-        {
-            foreach (var handler in _onReaction)
-            {
-                await handler(reaction, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            BotHandling.End();
-        }
+        await RunAllAsync(header.EventId, _onReaction, reaction, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandleMembershipAsync(BotMembership membership, CancellationToken cancellationToken)
+    private Task HandleMembershipAsync(BotMembership membership, CancellationToken cancellationToken)
+        => RunAllAsync(membership.EventId, _onMembership, membership, cancellationToken);
+
+    // Runs the handlers of one event in order, their calls carrying uuids derived from its id.
+    private static async Task RunAllAsync<T>(string eventId, List<Func<T, CancellationToken, Task>> handlers, T value, CancellationToken cancellationToken)
     {
-        BotHandling.Begin(membership.EventId);
+        BotHandling.Begin(eventId);
         try
         {
-            foreach (var handler in _onMembership)
+            foreach (var handler in handlers)
             {
-                await handler(membership, cancellationToken).ConfigureAwait(false);
+                await handler(value, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
