@@ -244,12 +244,19 @@ internal static class ApiShaper
 
     /// <summary>
     /// Whether the reply's members sit beside <c>code</c> and <c>msg</c> instead of under <c>data</c>:
-    /// the 响应体 table has no <c>data</c> but other top-level members (e.g. <c>bot</c> of 获取机器人信息).
+    /// the 响应体 table has no <c>data</c> but other top-level members (e.g. <c>bot</c> of 获取机器人信息),
+    /// and the example agrees (no <c>data</c>, those members at the top): many tables list data's
+    /// members at the top and leave the wrapper out.
     /// </summary>
     internal static bool ReplyAtTopLevel(EndpointModel model)
-        => model.ResponseKind != PayloadKind.Binary
-            && !model.ResponseFields.Any(f => f.Name == "data")
-            && model.ResponseFields.Any(f => !IsEnvelopeMember(f.Name));
+    {
+        if (model.ResponseKind == PayloadKind.Binary || model.ResponseFields.Any(f => f.Name == "data") || Parse(model.ResponseExample) is not { Kind: JsonKind.Object } example || example.Get("data") is not null)
+        {
+            return false;
+        }
+
+        return model.ResponseFields.Any(f => !IsEnvelopeMember(f.Name) && example.Get(f.Name) is not null);
+    }
 
     private static bool IsEnvelopeMember(string name) => name is "code" or "msg" or "error" or "data";
 
