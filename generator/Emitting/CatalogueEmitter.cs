@@ -89,6 +89,11 @@ internal static class CatalogueEmitter
             writer.Line("ResponseKind = " + (endpoint.IsDownload ? "global::FeishuGen.FeishuPayloadKind.File" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
         }
 
+        if (Shaping.ApiShaper.ReplyAtTopLevel(model))
+        {
+            writer.Line("ReplyAtTopLevel = true,");
+        }
+
         writer.Line("TokenTypes = " + Strings(model.TokenTypes) + ",");
         writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", model.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
         writer.Line("RequiredBodyFields = " + Strings(model.BodyFields.Where(f => f.Required).Select(f => f.Name)) + ",");

@@ -219,8 +219,19 @@ internal static class ApiShaper
     private static TypeSpec ResponseType(EndpointSpec endpoint, TypeResolver resolver)
     {
         // The 响应体 table, where the page has one, types data's members; the example adds what it lacks.
-        var data = Parse(endpoint.Model.ResponseExample)?.Get("data");
+        var reply = Parse(endpoint.Model.ResponseExample);
+        var data = reply?.Get("data");
         var table = endpoint.Model.ResponseFields.FirstOrDefault(f => f.Name == "data")?.Shape;
+        if (ReplyAtTopLevel(endpoint.Model))
+        {
+            // A few replies (bot info, the older APIs) put their members beside code and msg.
+            table = new TypeDefinition("reply", endpoint.Model.ResponseFields
+                .Where(f => !IsEnvelopeMember(f.Name))
+                .Select(f => new TypeProperty(f.Name, f.Type, f.Shape, f.Description, f.AllowedValues))
+                .ToEquatableArray());
+            data = reply;
+        }
+
         var properties = table is not null
             ? resolver.ShapedProperties(table, data is { Kind: JsonKind.Object } ? data : null, endpoint.ResponseType)
             : data is { Kind: JsonKind.Object }
@@ -230,6 +241,24 @@ internal static class ApiShaper
         return new TypeSpec(endpoint.Namespace, endpoint.ResponseType, TypeRole.Response, summary,
             properties.ToEquatableArray(), KeepsUnknownMembers: true);
     }
+
+    /// <summary>
+    /// Whether the reply's members sit beside <c>code</c> and <c>msg</c> instead of under <c>data</c>:
+    /// the 响应体 table has no <c>data</c> but other top-level members (e.g. <c>bot</c> of 获取机器人信息),
+    /// and the example agrees (no <c>data</c>, those members at the top): many tables list data's
+    /// members at the top and leave the wrapper out.
+    /// </summary>
+    internal static bool ReplyAtTopLevel(EndpointModel model)
+    {
+        if (model.ResponseKind == PayloadKind.Binary || model.ResponseFields.Any(f => f.Name == "data") || Parse(model.ResponseExample) is not { Kind: JsonKind.Object } example || example.Get("data") is not null)
+        {
+            return false;
+        }
+
+        return model.ResponseFields.Any(f => !IsEnvelopeMember(f.Name) && example.Get(f.Name) is not null);
+    }
+
+    private static bool IsEnvelopeMember(string name) => name is "code" or "msg" or "error" or "data";
 
     private static PropertySpec Property(FieldModel field, string owner, HashSet<string> taken, TypeRef type, ParameterLocation location)
     {

@@ -72,13 +72,20 @@ public sealed partial class FeishuTestServer : IAsyncDisposable
         options ??= new FeishuTestServerOptions();
         var handler = new RequestHandler(new RouteTable(endpoints), options, options.Time);
         var hub = new LongConnectionHub(options);
+        FeishuTestServer? created = null;
+        if (options.SimulateMessaging)
+        {
+            handler.Messenger = new FeishuTestMessenger(options, (type, json, id) => created!.CreateEvent(type, json, id));
+        }
+
         Uri? self = null;
         var (app, address) = await LoopbackHost.StartAsync(
             context => hub.Handles(context.Request.Path.Value ?? "/") ? hub.HandleAsync(context, self!) : handler.HandleAsync(context),
             options.Port,
             cancellationToken).ConfigureAwait(false);
         self = address;
-        return new FeishuTestServer(app, handler, hub, address, options);
+        created = new FeishuTestServer(app, handler, hub, address, options);
+        return created;
     }
 
     /// <summary>Client options pointing at this server with the credentials it accepts.</summary>

@@ -3,7 +3,7 @@ using System;
 namespace FeishuGen.Testing;
 
 /// <summary>How the local server behaves.</summary>
-public sealed class FeishuTestServerOptions
+public sealed partial class FeishuTestServerOptions
 {
     /// <summary>The app id the token endpoints accept: <c>cli_</c> and 16 hex digits, the form the official SDKs require.</summary>
     public string AppId { get; set; } = "cli_a1b2c3d4e5f60718";

@@ -42,6 +42,9 @@ internal sealed class RequestHandler
 
     public StoreAppTokens StoreTokens { get; } = new();
 
+    /// <summary>The stateful messaging and CardKit endpoints, when the options ask for them.</summary>
+    public FeishuTestMessenger? Messenger { get; set; }
+
     private readonly ScriptQueue<FeishuFault> _faults = new();
 
     // Without a condition, scripts aim at the next catalogue request, never at a token request.
@@ -143,6 +146,11 @@ internal sealed class RequestHandler
         if (SignInFlows.Handles(path))
         {
             await SignIn.HandleAsync(context, body).ConfigureAwait(false);
+            return;
+        }
+
+        if (Messenger is not null && await Messenger.TryHandleAsync(context, recorded, Tokens).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -29,7 +29,7 @@ public partial class FeishuClient
         Envelope<T> envelope;
         try
         {
-            envelope = EnvelopeReader.Read(body, readData);
+            envelope = EnvelopeReader.Read(body, readData, call.Endpoint.ReplyAtTopLevel);
         }
         catch (JsonException e)
         {

@@ -48,6 +48,12 @@ public sealed class FeishuEndpoint
     /// <summary>How the reply travels: the JSON envelope, or a file for downloads.</summary>
     public FeishuPayloadKind ResponseKind { get; init; } = FeishuPayloadKind.Json;
 
+    /// <summary>
+    /// Whether the reply's members sit beside <c>code</c> and <c>msg</c> rather than under
+    /// <c>data</c> (e.g. <c>bot</c> of 获取机器人信息): the whole reply is then read as the response.
+    /// </summary>
+    public bool ReplyAtTopLevel { get; init; }
+
     /// <summary>The access tokens the endpoint accepts: tenant_access_token, app_access_token, user_access_token.</summary>
     public required IReadOnlyList<string> TokenTypes { get; init; }
 

@@ -54,6 +54,8 @@ catch (FeishuApiException e) when (e.Code == UpdateResultEcoBackgroundCheckError
 
 var json = FeishuJsonResolver.Serialize(new EcoBackgroundCheckReportFile { ReportName = "a" });
 var events = await EventSmoke.RunAsync(server);
-var ok = chats == 6 && documented && json == "{\"report_name\":\"a\"}" && events == "webhook om_aot_webhook, long connection om_aot_socket";
-Console.WriteLine($"NativeAOT smoke: {chats} chats over 3 pages, documented error {(documented ? "typed" : "MISSING")}, JSON {json}, events: {events}: {(ok ? "ok" : "FAILED")}");
+var bot = await BotSmoke.RunAsync();
+var ok = chats == 6 && documented && json == "{\"report_name\":\"a\"}" && events == "webhook om_aot_webhook, long connection om_aot_socket"
+    && bot.StartsWith("bot replied post to \"aot\", card action \"ok by ou_aot\", streamed \"native aot stream\" in ", StringComparison.Ordinal);
+Console.WriteLine($"NativeAOT smoke: {chats} chats over 3 pages, documented error {(documented ? "typed" : "MISSING")}, JSON {json}, events: {events}, {bot}: {(ok ? "ok" : "FAILED")}");
 return ok ? 0 : 1;

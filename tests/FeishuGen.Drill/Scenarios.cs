@@ -203,6 +203,11 @@ internal static class Scenarios
             yield return scenario;
         }
 
+        foreach (var scenario in BotScenarios.All())
+        {
+            yield return scenario;
+        }
+
         yield return new("upload slower than the 30 s limit, per-call limit 2 min", "the per-call limit holds; without it the same upload times out at 30 s", SlowUpload.RunAsync);
         yield return new("huge download (256 MiB)", "streamed as it arrives: every byte right, little memory", Download.RunAsync);
         yield return new("1,000 concurrent calls across a token expiry", "one token fetch per key and lifetime; no POST sent twice", Concurrency.RunAsync);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Testing, FeishuGen.AspNetCore,
+# The new-user path, checked on every CI run: pack FeishuGen, FeishuGen.Bots, FeishuGen.Testing, FeishuGen.AspNetCore,
 # FeishuGen.Redis and FeishuGen.AspNetCore.Authentication into a local feed, create a fresh project outside
 # the solution with only PackageReferences and a specs/ folder (the seed page, one more and an event page),
 # build it, call the endpoints against the local server, receive an event through MapFeishuWebhook, see the
-# long connection replace a silent socket and sign a user in with AddFeishu();
+# long connection replace a silent socket and sign a user in with AddFeishu(); build and run the bot program
+# of docs/bots.md from the packages;
 # then install the feishugen tool from the same feed and check the pages with it.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -115,6 +116,32 @@ if find "$layered/obj" -path '*FeishuGen.Generator*' -name '*.g.cs' 2>/dev/null 
   echo "the app generated code of its own: the pages belong to the library" >&2
   exit 1
 fi
+
+echo "== a bot from docs/bots.md: FeishuGen.Bots and FeishuGen.Testing only, the page's own program"
+bot="$work/bot"
+mkdir -p "$bot"
+cp "$app/nuget.config" "$bot/"
+# The program is the block under the package-smoke marker of docs/bots.md, so the page cannot drift from what works.
+awk '/<!-- package-smoke: Program.cs -->/{found=1; next} found && /^```csharp/{inside=1; next} inside && /^```/{exit} inside' "$repo/docs/bots.md" > "$bot/Program.cs"
+[ -s "$bot/Program.cs" ] || { echo "docs/bots.md has no package-smoke program" >&2; exit 1; }
+cat > "$bot/SmokeBot.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="FeishuGen.Bots" Version="$version" />
+    <PackageReference Include="FeishuGen.Testing" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+bot_output=$(cd "$bot" && dotnet run -nologo 2>&1) || { echo "$bot_output"; exit 1; }
+echo "$bot_output" | grep "bot smoke:"
+echo "$bot_output" | grep -q "bot smoke: replied to om_.* with a post" || { echo "the bot from docs/bots.md did not reply" >&2; exit 1; }
 
 echo "== the feishugen tool from the same feed"
 dotnet tool install FeishuGen.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null

@@ -26,9 +26,24 @@ internal readonly record struct Envelope<T>(bool IsJson, bool HasCode, int Code,
 /// </summary>
 internal static class EnvelopeReader
 {
-    public static Envelope<T> Read<T>(ReadOnlySpan<byte> body, FeishuJsonRead<T> readData)
+    public static Envelope<T> Read<T>(ReadOnlySpan<byte> body, FeishuJsonRead<T> readData, bool atTopLevel = false)
         where T : class
     {
+        if (atTopLevel)
+        {
+            // The reply's members sit beside code and msg: the envelope is read for its status, then the
+            // whole object as the data (code and msg land among the record's unknown members).
+            var status = ReadStatus(body);
+            if (!status.IsSuccess)
+            {
+                return new Envelope<T>(status.IsJson, status.HasCode, status.Code, status.Msg, null, status.Error);
+            }
+
+            var whole = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            whole.Read();
+            return new Envelope<T>(true, true, 0, status.Msg, readData(ref whole), null);
+        }
+
         if (!LooksLikeJsonObject(body))
         {
             return new Envelope<T>(false, false, 0, string.Empty, null, null);
