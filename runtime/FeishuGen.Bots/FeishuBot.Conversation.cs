@@ -7,6 +7,7 @@ using FeishuGen.Bots.Api;
 using FeishuGen.Bots.Api.Im.Events;
 using FeishuGen.Events;
 using FeishuGen.Events.Cards;
+using FeishuGen.LongConnection;
 using Microsoft.Extensions.Logging;
 
 namespace FeishuGen.Bots;
@@ -20,7 +21,7 @@ public sealed partial class FeishuBot
     private readonly List<Func<BotReaction, CancellationToken, Task>> _onReaction = new();
     private readonly List<Func<BotMembership, CancellationToken, Task>> _onMembership = new();
     private readonly List<Func<BotMessage, BotRejection, CancellationToken, Task>> _onRejected = new();
-    private readonly List<Func<BotConnectionState, string?, Task>> _onConnection = new();
+    private readonly List<Func<FeishuLongConnectionStateChangedEventArgs, Task>> _onConnection = new();
     private Func<BotCardAction, CancellationToken, Task<FeishuCardReply?>>? _onAnyCardAction;
     private Action<Exception, string>? _onError;
     private bool _attached;
@@ -98,10 +99,16 @@ public sealed partial class FeishuBot
         return this;
     }
 
-    /// <summary>Sees the connection's state change (the long connection reports it through <see cref="ReportConnectionState"/>).</summary>
-    /// <param name="handler">The handler: the state and a reason.</param>
+    /// <summary>
+    /// Sees the long connection's state change: Connecting, Connected, Reconnecting, Stopped,
+    /// Failed. A Connected with <see cref="FeishuLongConnectionStateChangedEventArgs.Connections"/>
+    /// above 1 is a reconnect, the moment to catch up on what was said meanwhile. With
+    /// <c>AddFeishuBot</c> and <c>AddFeishuLongConnection</c> the bot follows the connection by
+    /// itself; otherwise call <see cref="Follow"/>.
+    /// </summary>
+    /// <param name="handler">The handler: the change (previous and current state, reason, when).</param>
     /// <returns>This bot.</returns>
-    public FeishuBot OnConnectionChanged(Func<BotConnectionState, string?, Task> handler)
+    public FeishuBot OnConnectionChanged(Func<FeishuLongConnectionStateChangedEventArgs, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         _onConnection.Add(handler);
@@ -117,22 +124,38 @@ public sealed partial class FeishuBot
         return this;
     }
 
-    /// <summary>The seam for the transport's lifecycle: the long connection (or your own) reports connected, reconnecting and disconnected here.</summary>
-    /// <param name="state">The new state.</param>
-    /// <param name="reason">Why, when known.</param>
-    public async Task ReportConnectionState(BotConnectionState state, string? reason = null)
+    /// <summary>Makes <see cref="OnConnectionChanged"/> see <paramref name="connection"/>'s state changes.</summary>
+    /// <param name="connection">The long connection the bot's events arrive on.</param>
+    /// <returns>Stops following when disposed.</returns>
+    public IDisposable Follow(FeishuLongConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        EventHandler<FeishuLongConnectionStateChangedEventArgs> changed = (_, change) => _ = ConnectionChangedAsync(change);
+        connection.StateChanged += changed;
+        return new Unfollow(() => connection.StateChanged -= changed);
+    }
+
+    // Runs beside the connection, which raises StateChanged on its own loop and must not wait for a handler.
+    private async Task ConnectionChangedAsync(FeishuLongConnectionStateChangedEventArgs change)
     {
         foreach (var handler in _onConnection)
         {
             try
             {
-                await handler(state, reason).ConfigureAwait(false);
+                await handler(change).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                _logger.LogWarning(e, "A connection-state handler failed on {State}", state);
+                _logger.LogWarning(e, "A connection-state handler failed on {State}", change.Current);
             }
         }
+    }
+
+    private sealed class Unfollow(Action undo) : IDisposable
+    {
+        private Action? _undo = undo;
+
+        public void Dispose() => Interlocked.Exchange(ref _undo, null)?.Invoke();
     }
 
     /// <summary>

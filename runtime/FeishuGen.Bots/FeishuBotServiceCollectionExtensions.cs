@@ -40,6 +40,8 @@ public static class FeishuBotServiceCollectionExtensions
             bot(created, sp);
             return created;
         });
+        // When the app also runs the long connection, the bot follows its state (OnConnectionChanged).
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService, BotConnectionFollower>();
         return services.AddFeishuEvents(events, (dispatcher, sp) =>
         {
             sp.GetRequiredService<FeishuBot>().Attach(dispatcher);

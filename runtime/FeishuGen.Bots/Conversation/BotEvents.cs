@@ -144,16 +144,3 @@ public sealed record BotMembership
     /// <summary>Who did it (open_id).</summary>
     public string? OperatorOpenId { get; init; }
 }
-
-/// <summary>The state of the connection events arrive on (the long connection).</summary>
-public enum BotConnectionState
-{
-    /// <summary>Connected and receiving.</summary>
-    Connected,
-
-    /// <summary>Lost; reconnecting.</summary>
-    Reconnecting,
-
-    /// <summary>Stopped, or failed for good.</summary>
-    Disconnected,
-}
