@@ -11,6 +11,7 @@ using FeishuGen.Assistant;
 using FeishuGen.Assistant.Api;
 using FeishuGen.Bots;
 using FeishuGen.Events;
+using FeishuGen.Redis;
 using FeishuGen.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,7 +22,9 @@ using Microsoft.Extensions.Logging;
 // into a CardKit card whose buttons update it. With FEISHU_APP_ID, FEISHU_APP_SECRET and
 // FEISHU_VERIFICATION_TOKEN (and FEISHU_ENCRYPT_KEY) set it serves the real Feishu: webhook at
 // /feishu/events, plus the long connection when FEISHU_LONG_CONNECTION=1. Otherwise it runs once
-// against the local server, over the webhook and then the long connection.
+// against the local server, over the webhook and then the long connection. With FEISHUGEN_REDIS
+// (host:port, as .ci/run sets it) events are kept in a Redis stream before they are acknowledged
+// (the durable mode: a crash loses none); without it, in the in-memory queue.
 Console.OutputEncoding = Encoding.UTF8;
 var appId = Environment.GetEnvironmentVariable("FEISHU_APP_ID");
 if (!string.IsNullOrEmpty(appId))
@@ -35,6 +38,9 @@ if (!string.IsNullOrEmpty(appId))
 
 await using var server = await FeishuTestServer.StartAsync(FeishuBot.Endpoints.Concat(FeishuEndpointCatalogue.All), new FeishuTestServerOptions { SimulateMessaging = true });
 var failures = 0;
+Console.WriteLine(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FEISHUGEN_REDIS"))
+    ? "events: acknowledged, then handled from the in-memory queue (set FEISHUGEN_REDIS for the durable mode)"
+    : "events: stored in a Redis stream before they are acknowledged (the durable mode)");
 foreach (var transport in new[] { "webhook", "long connection" })
 {
     var longConnection = transport == "long connection";
@@ -98,6 +104,7 @@ return failures == 0 ? 0 : 1;
 
 static WebApplication Assistant(string appId, string appSecret, Uri baseAddress, string verificationToken, string? encryptKey, bool longConnection, IPAddress? listen)
 {
+    var redis = Environment.GetEnvironmentVariable("FEISHUGEN_REDIS");
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     if (listen is not null)
@@ -114,10 +121,16 @@ static WebApplication Assistant(string appId, string appSecret, Uri baseAddress,
         {
             events.VerificationToken = verificationToken;
             events.EncryptKey = encryptKey;
-            events.Mode = FeishuEventHandlingMode.Queued; // answers take longer than Feishu's 3 s
+            // Answers take longer than Feishu's 3 s: acknowledge first, handle after.
+            events.Mode = string.IsNullOrEmpty(redis) ? FeishuEventHandlingMode.Queued : FeishuEventHandlingMode.Durable;
         },
         (bot, sp) => sp.GetRequiredService<AssistantBot>().Register(bot),
         options => options.UrlFetch.AllowLoopback = listen is not null);
+    if (!string.IsNullOrEmpty(redis))
+    {
+        builder.Services.AddFeishuRedisEventStream(redis, o => o.KeyPrefix = "assistant:" + RunId.Value + (longConnection ? ":socket" : ":webhook") + ":{events}");
+    }
+
     if (longConnection)
     {
         builder.Services.AddFeishuLongConnection();
@@ -130,4 +143,10 @@ static WebApplication Assistant(string appId, string appSecret, Uri baseAddress,
     }
 
     return app;
+}
+
+/// <summary>This run's own key prefix in a shared Redis: a run never sees another's events as repeats.</summary>
+internal static class RunId
+{
+    public static readonly string Value = Guid.NewGuid().ToString("N")[..12];
 }
