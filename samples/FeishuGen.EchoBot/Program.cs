@@ -68,7 +68,7 @@ static WebApplication Bot(string appSecret, string appId, Uri baseAddress, strin
     }
 
     builder.Services.AddFeishu(o => { o.AppId = appId; o.AppSecret = appSecret; o.BaseAddress = baseAddress; });
-    builder.Services.AddSingleton(sp => new FeishuApi(sp.GetRequiredService<FeishuClient>()));
+    builder.Services.AddFeishuApi();
     builder.Services.AddSingleton<EchoHandler>();
     builder.Services.AddFeishuEvents(
         o => { o.VerificationToken = verificationToken; o.EncryptKey = encryptKey; },
