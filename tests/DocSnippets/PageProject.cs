@@ -98,9 +98,10 @@ public sealed class PageProject
         file.AppendLine("    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
         // The wrappers' own warnings: a fragment without await, the 'return 0' after a program that returns.
         file.AppendLine("    <NoWarn>$(NoWarn);CS1998;CS0162</NoWarn>");
-        // Lean: no vulnerability audit of the restore, no satellite assemblies copied.
+        // Lean: no vulnerability audit of the restore, no satellite assemblies copied, no native launcher (run by `dotnet`).
         file.AppendLine("    <NuGetAudit>false</NuGetAudit>");
         file.AppendLine("    <SatelliteResourceLanguages>en</SatelliteResourceLanguages>");
+        file.AppendLine("    <UseAppHost>false</UseAppHost>");
         file.AppendLine("  </PropertyGroup>");
         file.AppendLine("  <ItemGroup>");
         foreach (var package in new[] { "FeishuGen", "FeishuGen.Testing", "FeishuGen.AspNetCore", "FeishuGen.Redis" })
