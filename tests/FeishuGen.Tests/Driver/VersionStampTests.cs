@@ -20,6 +20,6 @@ public sealed class VersionStampTests
         var stamp = typeof(UpdateResultEcoBackgroundCheckRequest).GetCustomAttribute<GeneratedCodeAttribute>()!;
 
         Assert.Equal(("FeishuGen", built), (stamp.Tool, stamp.Version));
-        Assert.Equal(built, FeishuGen.Generator.Emitting.ThisAssembly.Version);
+        Assert.Equal(FeishuGen.Generator.Emitting.ThisAssembly.Version, built);
     }
 }
