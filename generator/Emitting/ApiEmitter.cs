@@ -129,7 +129,8 @@ internal static class ApiEmitter
             var records = resource.SelectMany(e => new[] { e.RequestType, e.ResponseType }.Select(n => byName.TryGetValue(e.Namespace + "." + n, out var t) ? t : null))
                 .Where(t => t is not null && t.Role is TypeRole.Request or TypeRole.Response).Select(t => t!).ToEquatableArray();
             units.Add(new FileUnit(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass), FileKind.Resource, options, members, records, noNames, noChildren, resource.Key.Namespace, resource.Key.ResourceClass));
-            units.Add(new FileUnit(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass + "Endpoints"), FileKind.CatalogueEntries, options, members, noTypes, noNames, noChildren));
+            // The entries carry the records too: whether an endpoint pages is read from them, as for the resource's pager methods.
+            units.Add(new FileUnit(Hint(options, resource.Key.Namespace, resource.Key.ResourceClass + "Endpoints"), FileKind.CatalogueEntries, options, members, records, noNames, noChildren));
         }
 
         foreach (var service in endpoints.GroupBy(e => e.ServiceProperty))
@@ -163,13 +164,9 @@ internal static class ApiEmitter
             case FileKind.Errors:
                 return ErrorsEmitter.Emit(unit.Endpoints[0]);
             case FileKind.Resource:
-                var types = unit.Types.ToDictionary(t => t.FullName);
-                var requests = unit.Endpoints.ToDictionary(e => e, e => types[e.Namespace + "." + e.RequestType]);
-                var responses = unit.Endpoints.Where(e => types.ContainsKey(e.Namespace + "." + e.ResponseType) && types[e.Namespace + "." + e.ResponseType].Role == TypeRole.Response)
-                    .ToDictionary(e => e, e => types[e.Namespace + "." + e.ResponseType]);
-                return ResourceEmitter.Emit(unit.Namespace, unit.ClassName, unit.Endpoints.ToList(), options.RootNamespace + "." + CatalogueEmitter.ClassName, requests, responses);
+                return ResourceEmitter.Emit(unit.Namespace, unit.ClassName, unit.Endpoints.ToList(), options.RootNamespace + "." + CatalogueEmitter.ClassName, Requests(unit), Responses(unit));
             case FileKind.CatalogueEntries:
-                return CatalogueEmitter.EmitEntries(options, unit.Endpoints.ToList());
+                return CatalogueEmitter.EmitEntries(options, unit.Endpoints.ToList(), Requests(unit), Responses(unit));
             case FileKind.CatalogueList:
                 return CatalogueEmitter.EmitList(options, unit.Names);
             case FileKind.Group:
@@ -179,6 +176,20 @@ internal static class ApiEmitter
             default:
                 return JsonResolverEmitter.Emit(options, unit.Names.Select(n => (n.Substring(0, n.IndexOf('\u0001')), n.Substring(n.IndexOf('\u0001') + 1))));
         }
+    }
+
+    // A unit's request records and (JSON) response records, by endpoint.
+    private static Dictionary<EndpointSpec, TypeSpec> Requests(FileUnit unit)
+    {
+        var types = unit.Types.ToDictionary(t => t.FullName);
+        return unit.Endpoints.ToDictionary(e => e, e => types[e.Namespace + "." + e.RequestType]);
+    }
+
+    private static Dictionary<EndpointSpec, TypeSpec> Responses(FileUnit unit)
+    {
+        var types = unit.Types.ToDictionary(t => t.FullName);
+        return unit.Endpoints.Where(e => types.TryGetValue(e.Namespace + "." + e.ResponseType, out var t) && t.Role == TypeRole.Response)
+            .ToDictionary(e => e, e => types[e.Namespace + "." + e.ResponseType]);
     }
 
     /// <summary>The pages a unit's file comes from, for FSG0013 when printing it fails.</summary>

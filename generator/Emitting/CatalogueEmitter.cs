@@ -19,7 +19,7 @@ internal static class CatalogueEmitter
         => endpoint.ServiceProperty + endpoint.VersionProperty + endpoint.ResourceProperty + endpoint.MethodName.Substring(0, endpoint.MethodName.Length - "Async".Length);
 
     /// <summary>The entries of one resource's endpoints, as a part of the catalogue class: editing a page re-emits only its resource's part.</summary>
-    public static string EmitEntries(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints)
+    public static string EmitEntries(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints, IReadOnlyDictionary<EndpointSpec, TypeSpec> requests, IReadOnlyDictionary<EndpointSpec, TypeSpec> responses)
     {
         // [GeneratedCode] sits on the list's part only: it may appear once per class.
         var writer = new SourceWriter().Header();
@@ -34,7 +34,9 @@ internal static class CatalogueEmitter
             }
 
             first = false;
-            WriteEntry(writer, endpoint, options.ProjectDirectory, options.IncludeExamples);
+            responses.TryGetValue(endpoint, out var response);
+            var paging = endpoint.IsDownload ? null : PaginationEmitter.Find(requests[endpoint], response);
+            WriteEntry(writer, endpoint, paging, options.ProjectDirectory, options.IncludeExamples);
         }
 
         writer.Close();
@@ -63,7 +65,7 @@ internal static class CatalogueEmitter
         return writer.ToString();
     }
 
-    private static void WriteEntry(SourceWriter writer, EndpointSpec endpoint, string? projectDirectory, bool includeExamples)
+    private static void WriteEntry(SourceWriter writer, EndpointSpec endpoint, PagingShape? paging, string? projectDirectory, bool includeExamples)
     {
         var model = endpoint.Model;
         var naming = model.Naming;
@@ -98,6 +100,15 @@ internal static class CatalogueEmitter
         writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", model.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
         writer.Line("RequiredBodyFields = " + Strings(model.BodyFields.Where(f => f.Required).Select(f => f.Name)) + ",");
         writer.Line("RequiredQueryParameters = " + Strings(model.QueryParameters.Where(f => f.Required).Select(f => f.Name)) + ",");
+        if (paging is not null)
+        {
+            // The same pager the resource's {Method}PagesAsync walks, so the local server pages what the method pages.
+            writer.Line("Paging = new global::FeishuGen.FeishuEndpointPaging { TokenParameter = " + CSharp.Literal(paging.RequestToken.WireName) + ", TokenLocation = " + Location(paging.RequestToken)
+                + ", SizeParameter = " + CSharp.Literal(paging.PageSize.WireName) + ", SizeLocation = " + Location(paging.PageSize)
+                + ", NextTokenMember = " + CSharp.Literal(paging.ResponseToken.WireName) + ", HasMoreMember = " + CSharp.Literal(paging.HasMore.WireName)
+                + (paging.Items is { } items ? ", ItemsMember = " + CSharp.Literal(items.WireName) : string.Empty) + " },");
+        }
+
         writer.Line("Errors = global::" + endpoint.Namespace + "." + endpoint.ErrorsClass + ".All,");
         if (includeExamples)
         {
@@ -108,6 +119,9 @@ internal static class CatalogueEmitter
         writer.Line("SpecPath = " + CSharp.Literal(Relative(model.SpecPath, projectDirectory)) + ",");
         writer.Close(";");
     }
+
+    private static string Location(PropertySpec parameter)
+        => "global::FeishuGen.FeishuParameterLocation." + (parameter.Location == ParameterLocation.Query ? "Query" : "Body");
 
     private static string Strings(IEnumerable<string> values)
         => "new string[] { " + string.Join(", ", values.Select(CSharp.Literal)) + " }";

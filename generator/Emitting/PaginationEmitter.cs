@@ -5,7 +5,7 @@ using FeishuGen.Generator.Shaping;
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>How an endpoint pages: the request's and the reply's token members, has_more, and the list of items.</summary>
-internal sealed record PagingShape(PropertySpec RequestToken, PropertySpec ResponseToken, PropertySpec HasMore, PropertySpec? Items);
+internal sealed record PagingShape(PropertySpec RequestToken, PropertySpec PageSize, PropertySpec ResponseToken, PropertySpec HasMore, PropertySpec? Items);
 
 /// <summary>
 /// Emits <c>{Method}PagesAsync</c> and <c>{Method}ItemsAsync</c> for endpoints that page: the
@@ -33,7 +33,7 @@ internal static class PaginationEmitter
 
         var lists = response.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
         var items = lists.FirstOrDefault(p => p.WireName == "items") ?? (lists.Count == 1 ? lists[0] : null);
-        return new PagingShape(token, next, more, items);
+        return new PagingShape(token, size, next, more, items);
     }
 
     public static void Write(SourceWriter writer, EndpointSpec endpoint, PagingShape paging, ISet<string> taken)

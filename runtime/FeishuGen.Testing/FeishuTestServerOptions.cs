@@ -26,7 +26,11 @@ public sealed partial class FeishuTestServerOptions
     /// <summary>The file name download endpoints send in Content-Disposition (non-ASCII names go in filename*).</summary>
     public string DownloadFileName { get; set; } = "下载文件.bin";
 
-    /// <summary>How many pages paged endpoints serve: pages 1..N−1 answer has_more with the next page token.</summary>
+    /// <summary>
+    /// How many pages every endpoint with a pager (<see cref="FeishuEndpoint.Paging"/>) serves: pages 1..N−1 answer
+    /// has_more with the next page token, in the query or body member the method sends it in, whether or not the page's
+    /// example shows a token. A request that sends a page size gets that many items per page (the example's items repeated).
+    /// </summary>
     public int PagesPerList { get; set; } = 3;
 
     /// <summary>The refresh token the user-token endpoint accepts first; every refresh rotates it.</summary>

@@ -174,7 +174,7 @@ internal sealed class RequestHandler
             return;
         }
 
-        await WriteAsync(context, 200, Paging.Apply(SuccessBody(endpoint), request, body, _options.PagesPerList), null).ConfigureAwait(false);
+        await WriteAsync(context, 200, Paging.Apply(SuccessBody(endpoint), endpoint, request, body, _options.PagesPerList), null).ConfigureAwait(false);
     }
 
     private async Task IssueTokenAsync(HttpContext context, FeishuTokenType type, string body)

@@ -66,6 +66,9 @@ public sealed class FeishuEndpoint
     /// <summary>The query parameters the page marks as required.</summary>
     public IReadOnlyList<string> RequiredQueryParameters { get; init; } = Array.Empty<string>();
 
+    /// <summary>How the endpoint pages, when the generator gave it a pager (<c>{Method}PagesAsync</c>); null otherwise.</summary>
+    public FeishuEndpointPaging? Paging { get; init; }
+
     /// <summary>The error codes the page documents, with description and hint.</summary>
     public required IReadOnlyList<FeishuErrorDoc> Errors { get; init; }
 

@@ -4,8 +4,9 @@
 # the solution with only PackageReferences and a specs/ folder (the seed page, one more and an event page),
 # build it, call the endpoints against the local server, receive an event through MapFeishuWebhook, see the
 # long connection replace a silent socket and sign a user in with AddFeishu(); build and run the bot program
-# of docs/bots.md from the packages;
-# then install the feishugen tool from the same feed and check the pages with it.
+# of docs/bots.md from the packages; then install the feishugen tool from the same feed and check the pages
+# with it; last, build every C# block of the docs against the same packages and run the complete programs
+# (tests/DocSnippets).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
@@ -41,6 +42,8 @@ cat > "$app/SmokeApp.csproj" <<XML
     <ImplicitUsings>enable</ImplicitUsings>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
     <FeishuGenExclude>specs/drafts/**</FeishuGenExclude>
+    <!-- Written to obj/, so the check below can read the version the generated code is stamped with. -->
+    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="FeishuGen" Version="$version" />
@@ -58,6 +61,12 @@ echo "$output"
 echo "$output" | grep -q "package smoke: 2 endpoints from specs/" || { echo "the generated client did not come from the package" >&2; exit 1; }
 echo "$output" | grep -q "package smoke: silent socket replaced after" || { echo "the packed long connection did not replace a silent socket" >&2; exit 1; }
 echo "$output" | grep -q "signed in as 林晓飞 True" || { echo "AddFeishu() sign-in from the package did not sign the user in" >&2; exit 1; }
+# Issue 21: a package built as another version stamps that version on what it generates.
+if ! grep -rqF "GeneratedCode(\"FeishuGen\", \"$version\")" "$app/obj" --include='*.g.cs'; then
+  echo "the generated code is not stamped [GeneratedCode(\"FeishuGen\", \"$version\")]: $(grep -rhoE 'GeneratedCode\("FeishuGen", "[^"]*"\)' "$app/obj" --include='*.g.cs' | sort -u | head -n 1)" >&2
+  exit 1
+fi
+echo "generated code stamped with the package's version: $version"
 if (cd "$app" && find obj -name '*.deps.json' -o -name 'project.assets.json' | xargs grep -l '"Markdig' >/dev/null 2>&1); then
   echo "Markdig leaked into the user's project as a dependency" >&2
   exit 1
@@ -148,4 +157,8 @@ dotnet tool install FeishuGen.Cli --version "$version" --tool-path "$work/tools"
 check=$("$work/tools/feishugen" check "$app/specs")
 echo "$check" | tail -n 1
 echo "$check" | tail -n 1 | grep -q "4 pages: 3 endpoints, 1 events" || { echo "feishugen check did not read the pages" >&2; exit 1; }
+# Issue 21: every C# block of README.md and docs/**/*.md, built against the same packages (one
+# project per page, one build), complete programs run, hosts run against the local server and probed.
+echo "== docs snippet check: dotnet run --project tests/DocSnippets"
+dotnet run --project "$repo/tests/DocSnippets" -- --repo "$repo" --feed "$feed" --version "$version" --work "$work/docs"
 echo "package smoke: passed"

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,6 +14,9 @@ namespace FeishuGen.Cli;
 /// </summary>
 public static class FeishuGenCommand
 {
+    /// <summary>The tool's command name, as installed (<c>dotnet tool install FeishuGen.Cli</c>) and as help shows it.</summary>
+    public const string ToolName = "feishugen";
+
     /// <summary>The docs portal that serves pages to programs.</summary>
     public static readonly Uri DefaultPortal = new("https://open.feishu.cn");
 
@@ -59,7 +63,8 @@ public static class FeishuGenCommand
         var show = new Command("show", "Print a page's model and the C# it generates.") { page, ns };
         show.SetAction(result => ShowCommand.Run(result.GetValue(page)!, result.GetValue(ns)!, output, error));
 
-        var root = new RootCommand("feishugen: Feishu documentation pages into typed .NET clients.") { portal, specs, add, update, check, show };
+        // A RootCommand takes the executable's name (FeishuGen.Cli under dotnet run); help and usage say the tool's.
+        var root = new Command(ToolName, "feishugen: Feishu documentation pages into typed .NET clients.") { new HelpOption(), new VersionOption(), portal, specs, add, update, check, show };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
     }
 }

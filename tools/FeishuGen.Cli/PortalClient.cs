@@ -8,7 +8,7 @@ namespace FeishuGen.Cli;
 
 /// <summary>A page as the docs portal serves it: content without front matter, and its facts.</summary>
 /// <param name="FullPath">The page's path on the portal.</param>
-/// <param name="Title">Its title.</param>
+/// <param name="Title">Its title: the portal's, else the page's first heading.</param>
 /// <param name="UpdateTime">When it last changed (ms), as the portal says.</param>
 /// <param name="Content">The page in the portal's form.</param>
 internal sealed record PortalPage(string FullPath, string Title, string UpdateTime, string Content);
@@ -68,7 +68,11 @@ internal sealed class PortalClient(HttpClient http, Uri portal)
 
                 var data = root.GetProperty("data");
                 var content = data.GetProperty("content").GetString() ?? throw new PortalException($"the docs portal sent no content for {fullPath}");
-                return new PortalPage(fullPath, Text(data, "title") ?? string.Empty, Text(data, "updateTime") ?? string.Empty, content);
+                // The portal's title; a document without one is titled by its own first heading, never left empty.
+                var title = Text(data, "title") is { Length: > 0 } given && !string.IsNullOrWhiteSpace(given) ? given.Trim()
+                    : Text(data, "name") is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name) ? name.Trim()
+                    : PageKind.TitleOf(content);
+                return new PortalPage(fullPath, title, Text(data, "updateTime") ?? string.Empty, content);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
             {

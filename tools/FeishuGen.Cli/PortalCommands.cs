@@ -31,14 +31,17 @@ internal static class PortalCommands
                 var page = await client.GetAsync(fullPath, cancellationToken).ConfigureAwait(false);
                 var path = SpecFile.PathFor(specs, fullPath);
                 var read = PageReader.Read(path, page.Content);
-                if (read.Endpoint is null)
+                var kind = PageKind.Of(read, page.Title, page.Content);
+                if (!kind.Generates)
                 {
-                    var why = read.Diagnostics.FirstOrDefault();
-                    throw new PortalException($"{fullPath} is not an API page ({why?.Id}); nothing was written");
+                    throw new PortalException($"{fullPath} ({kind}): nothing was written, as {kind.WhyNothing()}");
                 }
 
                 SpecFile.WriteAtomically(path, SpecFile.Compose(page));
-                output.WriteLine($"added {Path.GetRelativePath(Environment.CurrentDirectory, path)}: {read.Endpoint.HttpMethod} {read.Endpoint.PathTemplate}");
+                var becomes = read.Endpoint is { } endpoint
+                    ? $"{endpoint.HttpMethod} {endpoint.PathTemplate}"
+                    : $"event {read.Event!.EventType} -> events.On{FeishuGen.Generator.Shaping.EventShaper.TypeName(read.Event.EventType)}";
+                output.WriteLine($"added {Path.GetRelativePath(Environment.CurrentDirectory, path)} ({kind}): {becomes}");
             }
             catch (PortalException e)
             {
@@ -72,6 +75,8 @@ internal static class PortalCommands
             var (file, text, fullPath) = pages[i];
             var relative = Path.GetRelativePath(specs.FullName, file.FullName);
             output.Write($"[{i + 1}/{pages.Count}] {relative}: ");
+            var before = PageReader.Read(file.FullName, text);
+            var was = PageKind.Of(before, SpecFile.TitleIn(text), SpecFile.ContentOf(text));
             try
             {
                 var page = await client.GetAsync(fullPath!, cancellationToken).ConfigureAwait(false);
@@ -82,11 +87,10 @@ internal static class PortalCommands
                     continue;
                 }
 
-                var before = PageReader.Read(file.FullName, text).Endpoint;
-                var after = PageReader.Read(file.FullName, page.Content).Endpoint;
+                var after = PageReader.Read(file.FullName, page.Content);
                 SpecFile.WriteAtomically(file.FullName, SpecFile.Compose(page));
                 changed++;
-                var changes = before is not null && after is not null ? ApiChanges.Between(before, after) : new() { after is null ? "no longer an API page" : "now an API page" };
+                var changes = ApiChanges.Between(before, after, was, PageKind.Of(after, page.Title, page.Content));
                 output.WriteLine(changes.Count == 0 ? "updated (prose only, the API is the same)" : "updated");
                 foreach (var change in changes)
                 {
@@ -96,7 +100,7 @@ internal static class PortalCommands
             catch (PortalException e)
             {
                 output.WriteLine("failed");
-                error.WriteLine("error: " + e.Message);
+                error.WriteLine($"error: {relative} ({was}): {e.Message}; the page was left as it was");
                 failures++;
             }
         }

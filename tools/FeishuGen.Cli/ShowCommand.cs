@@ -17,11 +17,12 @@ internal static class ShowCommand
     {
         if (!File.Exists(page))
         {
-            error.WriteLine("No such page: " + page);
+            error.WriteLine("error: no such page: " + page);
             return 2;
         }
 
-        var result = PageReader.Read(page, File.ReadAllText(page));
+        var text = File.ReadAllText(page);
+        var result = PageReader.Read(page, text);
         foreach (var diagnostic in result.Diagnostics)
         {
             output.WriteLine(diagnostic.Format());
@@ -44,6 +45,8 @@ internal static class ShowCommand
 
         if (result.Endpoint is null)
         {
+            var kind = PageKind.Of(result, SpecFile.TitleIn(text), SpecFile.ContentOf(text));
+            error.WriteLine($"error: {page} ({kind}): nothing to show, as {kind.WhyNothing()}");
             return 1;
         }
 

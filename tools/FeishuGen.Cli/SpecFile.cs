@@ -8,6 +8,7 @@ namespace FeishuGen.Cli;
 /// <summary>Pages as files in specs/: where a fullPath goes, the front matter, and writes that never leave half a page.</summary>
 internal static class SpecFile
 {
+    private static readonly Regex TitleLine = new(@"^title:\s*""?(.*?)""?\s*$", RegexOptions.Multiline | RegexOptions.Compiled);
     private static readonly Regex ServiceVersion = new(@"^[a-z][a-z0-9_]*-v\d+$", RegexOptions.Compiled);
 
     /// <summary>specs/hire-v1/eco_exam/update_result.md for …/hire-v1/eco_exam/update_result: from the service-version segment on.</summary>
@@ -30,12 +31,25 @@ internal static class SpecFile
     public static string Compose(PortalPage page)
         => new StringBuilder()
             .Append("---\n")
-            .Append("title: \"").Append(page.Title.Replace("\"", "\\\"")).Append("\"\n")
+            .Append("title: \"").Append(page.Title.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\"\n")
             .Append("fullPath: \"").Append(page.FullPath).Append("\"\n")
             .Append("updateTime: \"").Append(page.UpdateTime).Append("\"\n")
             .Append("---\n\n")
             .Append(page.Content)
             .ToString();
+
+    /// <summary>The title in a page's front matter (as <see cref="Compose"/> writes it), or null.</summary>
+    public static string? TitleIn(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        var match = TitleLine.Match(end < 0 ? string.Empty : text.Substring(0, end));
+        return match.Success ? match.Groups[1].Value.Replace("\\\"", "\"").Replace("\\\\", "\\") : null;
+    }
 
     /// <summary>The fullPath in a page's front matter, or null.</summary>
     public static string? FullPathIn(string text) => FeishuGen.Generator.Reading.PageNaming.FullPathOf(text);
