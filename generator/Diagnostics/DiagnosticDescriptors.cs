@@ -97,8 +97,15 @@ internal static class DiagnosticDescriptors
         "The event '{0}' is also described by '{1}'; it is generated once, from the page whose name sorts first",
         DiagnosticSeverity.Info);
 
+    // FSG0030 onwards: the one vocabulary of page types and payloads (#19).
+    public static readonly DiagnosticDescriptor UnknownType = Create(
+        "FSG0030", "Type cell names no known type",
+        "'{0}' is typed '{1}', which is no type FeishuGen knows; it is generated as {2}. Write one of string, integer, number, boolean, object, map, file, a named type or an array of them (x[]).",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [UnknownType.Id] = UnknownType,
         [EventTypeMissing.Id] = EventTypeMissing,
         [DuplicateEvent.Id] = DuplicateEvent,
         [GenerationFailure.Id] = GenerationFailure,

@@ -167,12 +167,12 @@ internal static class ApiShaper
         var parameters = new List<PropertySpec>();
         foreach (var field in model.PathParameters)
         {
-            parameters.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Path));
+            parameters.Add(Property(field, endpoint.RequestType, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Path));
         }
 
         foreach (var field in model.QueryParameters)
         {
-            parameters.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Query));
+            parameters.Add(Property(field, endpoint.RequestType, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Query));
         }
 
         var summary = "The request of " + model.Title + ".";
@@ -190,12 +190,12 @@ internal static class ApiShaper
         var properties = new List<PropertySpec>();
         foreach (var field in model.PathParameters)
         {
-            properties.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Path));
+            properties.Add(Property(field, endpoint.RequestType, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Path));
         }
 
         foreach (var field in model.QueryParameters)
         {
-            properties.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Query));
+            properties.Add(Property(field, endpoint.RequestType, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Query));
         }
 
         foreach (var field in model.BodyFields)
@@ -244,16 +244,6 @@ internal static class ApiShaper
             field.Example, field.Default, field.AllowedValues, field.Rules);
     }
 
-    // Query arrays repeat the key (?a=1&a=2); everything else on the URL is a scalar.
-    private static TypeRef ParameterType(string type) => type.Trim().ToLowerInvariant() switch
-    {
-        "integer" or "int" or "int64" or "long" => TypeRef.Int64,
-        "boolean" or "bool" => TypeRef.Boolean,
-        "number" or "float" or "double" => TypeRef.Double,
-        "array" or "string[]" or "undefined[]" => TypeRef.ListOf(TypeRef.String),
-        "integer[]" => TypeRef.ListOf(TypeRef.Int64),
-        _ => TypeRef.String,
-    };
 
     private static JsonValue? ParseCellExample(FieldModel field)
     {

@@ -3,7 +3,6 @@ using System.Linq;
 using FeishuGen.Generator.Json;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Naming;
-using FeishuGen.Generator.Reading;
 
 namespace FeishuGen.Generator.Shaping;
 
@@ -37,7 +36,22 @@ internal sealed class TypeResolver
 
     /// <summary>The type of a multipart field declared as <paramref name="type"/>: a file part for <c>file</c>/<c>binary</c>.</summary>
     public TypeRef DeclaredPart(string type, string nameHint)
-        => type.Trim().ToLowerInvariant() is "file" or "binary" ? TypeRef.File : Declared(type, null, null, nameHint);
+        => PageTypes.Parse(type).Kind == PageTypeKind.File ? TypeRef.File : Declared(type, null, null, nameHint);
+
+    /// <summary>
+    /// The type of a path or query parameter declared as <paramref name="type"/>: a scalar, or a
+    /// list whose items repeat the key (<c>?a=1&amp;a=2</c>); anything else travels as its text.
+    /// </summary>
+    public static TypeRef UrlParameter(string type)
+    {
+        var declared = PageTypes.Parse(type);
+        if (Scalar(declared) is { } scalar)
+        {
+            return scalar;
+        }
+
+        return declared.IsArray ? TypeRef.ListOf(declared.Item!.Kind == PageTypeKind.Integer ? TypeRef.Int64 : TypeRef.String) : TypeRef.String;
+    }
 
     /// <summary>
     /// The type of a JSON field declared as <paramref name="type"/>, shaped by <paramref name="shape"/>
@@ -45,58 +59,18 @@ internal sealed class TypeResolver
     /// record the page calls file (a document's file block), or a value the example shows.
     /// </summary>
     public TypeRef Declared(string type, TypeDefinition? shape, JsonValue? example, string nameHint)
+        => Declared(PageTypes.Parse(type), shape, example, nameHint);
+
+    private TypeRef Declared(PageType type, TypeDefinition? shape, JsonValue? example, string nameHint)
     {
-        var lowered = type.Trim().ToLowerInvariant();
-        if (Primitive(lowered) is { } primitive)
+        if (Scalar(type) is { } primitive)
         {
             return _contradictionsAsNode && Contradicts(primitive, example) ? TypeRef.Node : primitive;
         }
 
-        if (lowered is "array" or "list" || TypeNames.ArrayItem(lowered) is not null)
+        if (type.IsArray)
         {
-            var item = TypeNames.ArrayItem(lowered) ?? "undefined";
-            var itemExample = FirstItem(example);
-            if (shape is not null)
-            {
-                // A few pages nest the documented items one array deeper ("二维数组"): the example says so.
-                var depth = 1;
-                while (itemExample is { Kind: JsonKind.Array })
-                {
-                    depth++;
-                    itemExample = FirstItem(itemExample);
-                }
-
-                // ...and a few say array where both the example and the curl sample send one object.
-                if (example is { Kind: JsonKind.Object })
-                {
-                    return Shape(shape, example);
-                }
-
-                var list = Shape(shape, itemExample);
-                for (var i = 0; i < depth; i++)
-                {
-                    list = TypeRef.ListOf(list);
-                }
-
-                return list;
-            }
-
-            if (Primitive(item) is { } itemPrimitive)
-            {
-                return TypeRef.ListOf(itemPrimitive);
-            }
-
-            if (example is { Kind: JsonKind.Array, Items.Count: > 0 })
-            {
-                return Inferred(example, nameHint);
-            }
-
-            if (item is "undefined" or "array" or "string")
-            {
-                return TypeRef.ListOf(TypeRef.String);
-            }
-
-            return TypeRef.ListOf(item is "object" or "map" ? TypeRef.Map : TypeRef.Node);
+            return Array(type.Item!, shape, example, nameHint);
         }
 
         if (shape is not null)
@@ -107,12 +81,65 @@ internal sealed class TypeResolver
                 : Shape(shape, example);
         }
 
-        if (lowered == "object" && example is { Kind: JsonKind.Object, Members.Count: > 0 })
+        if (type.Kind == PageTypeKind.Object && example is { Kind: JsonKind.Object, Members.Count: > 0 })
         {
             return Inferred(example, nameHint);
         }
 
-        return lowered is "object" or "map" or "struct" || lowered.StartsWith("map<", System.StringComparison.Ordinal) ? TypeRef.Map : TypeRef.Node;
+        // A cell that names no type (empty, or a sentence in the type column): the example types the value.
+        if (type.Kind is PageTypeKind.Empty or PageTypeKind.Unknown && example is not null && example.Kind != JsonKind.Null)
+        {
+            return Inferred(example, nameHint);
+        }
+
+        return type.Kind is PageTypeKind.Object or PageTypeKind.Map ? TypeRef.Map : TypeRef.Node;
+    }
+
+    private TypeRef Array(PageType item, TypeDefinition? shape, JsonValue? example, string nameHint)
+    {
+        var itemExample = FirstItem(example);
+        if (shape is not null)
+        {
+            // A few pages nest the documented items one array deeper ("二维数组"): the example says so.
+            var depth = 1;
+            while (itemExample is { Kind: JsonKind.Array })
+            {
+                depth++;
+                itemExample = FirstItem(itemExample);
+            }
+
+            // ...and a few say array where both the example and the curl sample send one object.
+            if (example is { Kind: JsonKind.Object })
+            {
+                return Shape(shape, example);
+            }
+
+            var list = Shape(shape, itemExample);
+            for (var i = 0; i < depth; i++)
+            {
+                list = TypeRef.ListOf(list);
+            }
+
+            return list;
+        }
+
+        if (Scalar(item) is { } itemPrimitive)
+        {
+            return TypeRef.ListOf(itemPrimitive);
+        }
+
+        if (example is { Kind: JsonKind.Array, Items.Count: > 0 })
+        {
+            return Inferred(example, nameHint);
+        }
+
+        // 'undefined[]' (the item type was lost) carries strings on most pages.
+        return item.Kind switch
+        {
+            PageTypeKind.Undefined => TypeRef.ListOf(TypeRef.String),
+            PageTypeKind.Object or PageTypeKind.Map => TypeRef.ListOf(TypeRef.Map),
+            _ => TypeRef.ListOf(TypeRef.Node),
+        };
     }
 
     private static bool Contradicts(TypeRef declared, JsonValue? example) => example?.Kind switch
@@ -316,12 +343,13 @@ internal sealed class TypeResolver
     private static JsonValue? FirstItem(JsonValue? value)
         => value is { Kind: JsonKind.Array, Items.Count: > 0 } ? value.Items[0] : null;
 
-    private static TypeRef? Primitive(string type) => type switch
+    // The C# type of a scalar spelling; null for every other kind.
+    private static TypeRef? Scalar(PageType type) => type.Kind switch
     {
-        "string" => TypeRef.String,
-        "integer" or "int" or "int32" or "int64" or "i32" or "i64" or "long" => TypeRef.Int64,
-        "number" or "float" or "double" or "float64" => TypeRef.Double,
-        "boolean" or "bool" => TypeRef.Boolean,
+        PageTypeKind.String => TypeRef.String,
+        PageTypeKind.Integer => TypeRef.Int64,
+        PageTypeKind.Number => TypeRef.Double,
+        PageTypeKind.Boolean => TypeRef.Boolean,
         _ => null,
     };
 }
