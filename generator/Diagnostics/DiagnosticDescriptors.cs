@@ -59,7 +59,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NamingFromUrl = Create(
         "FSG0010", "SDK naming taken from the URL",
-        "The page has no Python or Go sample naming the SDK call; the method is named '{0}' from its URL and HTTP method",
+        "The page names no SDK call (a Python or Go sample, the API explorer link, or a fullPath, full_path or source_url ending in service-version/resource/method that agrees with the URL); the method is named '{0}' from its URL and HTTP method",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor ReaderFailure = Create(

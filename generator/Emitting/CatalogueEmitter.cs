@@ -13,8 +13,6 @@ internal static class CatalogueEmitter
 {
     public const string ClassName = "FeishuEndpointCatalogue";
 
-    private const string OpenPlatformHost = "https://open.feishu.cn";
-
     public static string EntryName(EndpointSpec endpoint)
         => endpoint.ServiceProperty + endpoint.VersionProperty + endpoint.ResourceProperty + endpoint.MethodName.Substring(0, endpoint.MethodName.Length - "Async".Length);
 
@@ -76,7 +74,7 @@ internal static class CatalogueEmitter
         writer.Line("Method = " + CSharp.Literal(naming.Method) + ",");
         writer.Line("HttpMethod = " + CSharp.Literal(model.HttpMethod) + ",");
         writer.Line("PathTemplate = " + CSharp.Literal(model.PathTemplate) + ",");
-        if (model.Host != OpenPlatformHost)
+        if (model.Host != Reading.HostNames.OpenPlatform)
         {
             writer.Line("Host = " + CSharp.Literal(model.Host) + ",");
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Json;
 using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
 
 namespace FeishuGen.Generator.Reading;
 
@@ -61,7 +62,8 @@ internal static class PageReader
             return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod.Id, line, outline, column, basic.RawMethod?.Length ?? 0, basic.RawMethod ?? "nothing");
         }
 
-        var requestKind = ReadRequestHeaders(outline, basic);
+        var tokensInBasicTable = basic.Tokens.Count > 0;
+        var multipartHeader = ReadRequestHeaders(outline, basic) == PayloadKind.Multipart;
         var title = ReadTitle(outline, request, filePath);
         var description = ReadDescription(outline, title.Line, request.Line);
 
@@ -90,11 +92,13 @@ internal static class PageReader
         var responseExample = ReadResponseExample(outline, filePath, diagnostics);
         var responseFields = ReadSection(outline, filePath, "响应体", alwaysRequired: false, diagnostics);
         var errors = ReadErrors(outline);
-        // The page's own word first (an SDK sample, the API explorer link, the portal path); the URL last.
-        var naming = SampleReader.ReadNaming(outline, out var pythonCall)
-            ?? PageNaming.FromApiExplorer(text)
-            ?? PageNaming.FromFrontMatter(text)
-            ?? NamingFromUrl(url, basic.Method, filePath, request.Line, diagnostics);
+        // The page's own word first (an SDK sample, the API explorer link, the doc path or URL); the URL last.
+        var fences = outline.Fences.Select(f => (f.Info, f.Content)).ToList();
+        var naming = PageNames.From(fences, text, FrontMatter.Read(text), url.AbsolutePath, basic.Method, out var pythonCall);
+        if (naming.Source == NameSource.Url)
+        {
+            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NamingFromUrl.Id, filePath, request.Line, 0, 0, new[] { naming.Dotted }.ToEquatableArray()));
+        }
         var tokens = ReadTokens(basic, filePath, outline, diagnostics);
 
         var endpoint = new EndpointModel(
@@ -102,7 +106,7 @@ internal static class PageReader
             title.Text,
             description,
             basic.Method,
-            url.GetLeftPart(UriPartial.Authority),
+            HostNames.Canonical(url),
             url.AbsolutePath,
             tokens.ToEquatableArray(),
             basic.AppTypes.ToEquatableArray(),
@@ -114,7 +118,7 @@ internal static class PageReader
             responseExample,
             errors.ToEquatableArray(),
             naming,
-            requestKind ?? PayloadDetection.Request(basic.Method, body is not null, bodyFields.Count, requestExample, outline),
+            PayloadDetection.Request(basic.Method, body is not null, bodyFields, requestExample, outline, multipartHeader, tokensInBasicTable),
             PayloadDetection.Response(outline),
             responseFields.ToEquatableArray());
 
@@ -258,14 +262,6 @@ internal static class PageReader
         }
 
         return tokens;
-    }
-
-    private static SdkNaming NamingFromUrl(Uri url, string method, string filePath, int line, List<DiagnosticInfo> diagnostics)
-    {
-        var naming = UrlNaming.From(url.AbsolutePath, method);
-        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NamingFromUrl.Id, filePath, line, 0, 0,
-            new[] { $"{naming.Service}.{naming.Version}.{naming.Resource}.{naming.Method}" }.ToEquatableArray()));
-        return naming;
     }
 
     private static JsonValue? ParseExample(string? example, string filePath, int line, string id, List<DiagnosticInfo> diagnostics)

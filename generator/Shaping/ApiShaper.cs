@@ -119,7 +119,7 @@ internal static class ApiShaper
     private static EndpointSpec Renumber(EndpointSpec spec, int n)
     {
         var naming = spec.Model.Naming;
-        var verb = spec.Model.HttpMethod switch { "GET" => "get", "POST" => "create", "PUT" => "update", "PATCH" => "patch", _ => "delete" };
+        var verb = Words.Verb(spec.Model.HttpMethod, oneItem: true);
         var wire = n == 2 && !naming.Method.StartsWith(verb, System.StringComparison.Ordinal)
             ? verb + "_" + naming.Method
             : naming.Method + n.ToString(System.Globalization.CultureInfo.InvariantCulture);

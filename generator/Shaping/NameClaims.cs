@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Model;
-using FeishuGen.Generator.Reading;
+using FeishuGen.Generator.Naming;
 
 namespace FeishuGen.Generator.Shaping;
 
@@ -17,7 +17,7 @@ internal static class NameClaims
 {
     public static List<EndpointModel> Order(IEnumerable<EndpointModel> models)
         => models
-            .OrderBy(m => m.Naming.FromSample ? 0 : 1)
+            .OrderBy(m => m.Naming.FromPage ? 0 : 1)
             .ThenByDescending(Agreement)
             .ThenBy(m => PathParameterCount(m.PathTemplate))
             .ThenBy(m => m.PathTemplate, System.StringComparer.Ordinal)
@@ -25,7 +25,7 @@ internal static class NameClaims
             .ThenBy(m => m.SpecPath, System.StringComparer.Ordinal)
             .ToList();
 
-    public static string Describe(SdkNaming naming) => naming.Service + "." + naming.Version + "." + naming.Resource + "." + naming.Method;
+    public static string Describe(SdkNaming naming) => naming.Dotted;
 
     /// <summary>
     /// A diagnostic for both pages: the keeper, and the page renamed to <paramref name="renamedTo"/>.
@@ -35,7 +35,7 @@ internal static class NameClaims
     /// </summary>
     public static IEnumerable<DiagnosticInfo> Conflict(EndpointModel keeper, EndpointModel renamed, string claimed, string renamedTo)
     {
-        var id = renamed.Naming.FromSample ? DiagnosticDescriptors.NameClaimedTwice.Id : DiagnosticDescriptors.UrlNameClaimedTwice.Id;
+        var id = renamed.Naming.FromPage ? DiagnosticDescriptors.NameClaimedTwice.Id : DiagnosticDescriptors.UrlNameClaimedTwice.Id;
         yield return new DiagnosticInfo(id, keeper.SpecPath, 0, 0, 0,
             new[] { claimed, renamed.SpecPath, "this page keeps it (its URL agrees with the name best) and the other page's method is generated as '" + renamedTo + "'" }.ToEquatableArray());
         yield return new DiagnosticInfo(id, renamed.SpecPath, 0, 0, 0,
@@ -45,7 +45,7 @@ internal static class NameClaims
     // 2: the URL names exactly this resource and method; 1: its last literal segment is the method; 0: neither.
     private static int Agreement(EndpointModel model)
     {
-        var fromUrl = UrlNaming.From(model.PathTemplate, model.HttpMethod);
+        var fromUrl = UrlNames.From(model.PathTemplate, model.HttpMethod);
         if (fromUrl.Resource == model.Naming.Resource && fromUrl.Method == model.Naming.Method)
         {
             return 2;

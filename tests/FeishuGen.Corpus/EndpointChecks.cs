@@ -220,22 +220,25 @@ internal sealed class EndpointChecks
 
     /// <summary>
     /// The generated names against the official ones the page gives, in the order a user would
-    /// trust them: the Python sample, the API explorer link (portal form), the fullPath front
-    /// matter (portal and Markdown forms). Read here independently of the generator's reader.
+    /// trust them: the Python sample, the API explorer link (portal form), the doc path in the
+    /// front matter (fullPath, or the Lark portal's full_path), a doc URL in the front matter
+    /// (source_url). A doc path or URL counts only for the service and version the HTTP URL has,
+    /// and not where its resource is the service's docs folder (auth-v3/auth/…). Read here
+    /// independently of the generator's reader.
     /// </summary>
     public static CheckResult Naming(FeishuEndpoint endpoint, string pageText)
     {
-        var expected = OfficialName(pageText, out var source);
+        var expected = OfficialName(pageText, endpoint.PathTemplate, out var source);
         if (expected is null)
         {
-            return CheckResult.NotApplicable("page: no Python sample, API explorer link, or fullPath with a service-version segment (historic pages use opaque IDs)");
+            return CheckResult.NotApplicable("page: no Python sample, API explorer link, or doc path or doc URL ending in service-version/resource/method for this URL");
         }
 
         var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
         return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, {source} {expected}");
     }
 
-    private static string? OfficialName(string pageText, out string source)
+    private static string? OfficialName(string pageText, string pathTemplate, out string source)
     {
         var python = PythonCall.Match(pageText);
         if (python.Success)
@@ -251,15 +254,37 @@ internal sealed class EndpointChecks
             return string.Join(".", explorer.Groups["project"].Value, explorer.Groups["version"].Value, explorer.Groups["resource"].Value.Replace('.', '_'), explorer.Groups["method"].Value);
         }
 
-        var fullPath = FullPath.Match(pageText);
-        source = "fullPath";
-        return fullPath.Success
-            ? string.Join(".", fullPath.Groups[1].Value, fullPath.Groups[2].Value, fullPath.Groups[3].Value.Replace('-', '_'), fullPath.Groups[4].Value)
-            : null;
+        var frontMatter = FrontMatterBlock.Match(pageText);
+        foreach (var (key, label) in new[] { ("fullPath", "fullPath"), ("full_path", "full_path"), ("source_url", "source_url") })
+        {
+            var value = frontMatter.Success ? Regex.Match(frontMatter.Value, "^" + key + @":\s*[""']?([^""'\n]+?)[""']?\s*$", RegexOptions.Multiline) : Match.Empty;
+            if (value.Success && DocPath.Match(value.Groups[1].Value.Split('?', '#')[0].TrimEnd('/')) is { Success: true } path && AgreesWithUrl(path, pathTemplate))
+            {
+                source = label;
+                return string.Join(".", path.Groups[1].Value, path.Groups[2].Value, path.Groups[3].Value.Replace('-', '_'), path.Groups[4].Value);
+            }
+        }
+
+        source = string.Empty;
+        return null;
+    }
+
+    // The doc path names this URL's service and version, and a resource the URL has (not just the service's folder).
+    private static bool AgreesWithUrl(Match path, string pathTemplate)
+    {
+        var segments = pathTemplate.Trim('/').Split('/').Where(s => s != "open-apis").ToList();
+        if (segments.Count < 2 || segments[0].Replace('-', '_') != path.Groups[1].Value || segments[1] != path.Groups[2].Value)
+        {
+            return false;
+        }
+
+        var resource = path.Groups[3].Value.Replace('-', '_');
+        return resource != path.Groups[1].Value || segments.Skip(2).Any(s => s.TrimEnd('s') == resource);
     }
 
     private static readonly Regex ExplorerLink = new(@"api_explore_config\?project=(?<project>[a-z0-9_]+)&version=(?<version>v\d+)&resource=(?<resource>[a-z0-9_.]+)&method=(?<method>[A-Za-z0-9_]+)", RegexOptions.Compiled);
-    private static readonly Regex FullPath = new(@"\A---[\s\S]*?^fullPath:\s*""?/[^""\n]*/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][a-z0-9_]*)""?\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
+    private static readonly Regex FrontMatterBlock = new(@"\A\uFEFF?---\r?\n.*?^---", RegexOptions.Compiled | RegexOptions.Singleline | RegexOptions.Multiline);
+    private static readonly Regex DocPath = new(@"/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][A-Za-z0-9_]*)$", RegexOptions.Compiled);
 
     // The page's example as JSON, or the reason (a fault of the page) why there is none.
     internal static CheckResult? ParseExample(string? example, string kind, out JsonNode? node)
