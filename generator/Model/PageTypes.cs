@@ -105,7 +105,8 @@ internal static class PageTypes
             var (outer, argument) = generic;
             if (Array.IndexOf(ListWords, outer.ToLowerInvariant()) >= 0)
             {
-                return ListOf(Parse(argument), spelling);
+                // array<array<Object>>: Java's Object, any value (a sheet's cells), not a JSON object.
+                return ListOf(argument == "Object" ? new PageType(PageTypeKind.Any, argument) : Parse(argument), spelling);
             }
 
             if (outer.Equals("map", StringComparison.OrdinalIgnoreCase) || outer.Equals("dict", StringComparison.OrdinalIgnoreCase) || outer.Equals("object", StringComparison.OrdinalIgnoreCase))

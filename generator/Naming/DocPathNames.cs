@@ -21,9 +21,10 @@ internal static class DocPathNames
     /// <summary>
     /// The names <paramref name="docPath"/> gives for the endpoint at <paramref name="urlPath"/>,
     /// or null when the path does not end in service-version/resource/method or names another
-    /// call than the URL: a different service or version (a guide that shows another API), or a
-    /// docs folder where the resource belongs (<c>auth-v3/auth/app_access_token</c> for
-    /// <c>/open-apis/auth/v3/app_access_token</c>, whose SDK name is app_access_token.create).
+    /// call than the URL: a different service or version (a guide that shows another API). A docs
+    /// folder where the resource belongs (<c>auth-v3/auth/app_access_token</c> for
+    /// <c>POST /open-apis/auth/v3/app_access_token</c>) names the resource and method together in
+    /// its last segment: the SDK name is app_access_token.create, which the URL confirms.
     /// </summary>
     public static SdkNaming? From(string docPath, NameSource source, string urlPath, string httpMethod)
     {
@@ -51,6 +52,16 @@ internal static class DocPathNames
             return null;
         }
 
-        return resource == naming.Service && !UrlNames.Literals(urlPath).Exists(l => Words.Singular(l) == resource) ? null : naming;
+        if (resource != naming.Service || UrlNames.Literals(urlPath).Exists(l => Words.Singular(l) == resource))
+        {
+            return naming;
+        }
+
+        // A docs folder where the resource belongs: the last segment is the resource and method
+        // run together (auth-v3/auth/app_ticket_resend for /auth/v3/app_ticket/resend), or the
+        // resource alone for a create (auth-v3/auth/app_access_token for POST /auth/v3/app_access_token).
+        return method == fromUrl.Resource + "_" + fromUrl.Method || (method == fromUrl.Resource && fromUrl.Method == Words.Verb(httpMethod, oneItem: false))
+            ? naming with { Resource = fromUrl.Resource, Method = fromUrl.Method }
+            : null;
     }
 }

@@ -158,15 +158,13 @@ internal static class FieldTableReader
 
     // Nested records are named from the table's types (event_sender, tree_child[] → tree_child), as
     // the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its field name.
+    // Only a plain name (tree_child, tree_child[]) lends its name: list<Item> keeps the field's, so
+    // that a page's generic spelling does not merge its record with another page's 'Item'.
     private static string DefinitionName(string fieldName, string declaredType)
     {
-        var type = PageTypes.Parse(declaredType);
-        while (type.IsArray)
-        {
-            type = type.Item!;
-        }
-
-        return type.Kind == PageTypeKind.Named && type.Name!.Length > 1 ? type.Name : fieldName;
+        var type = declaredType.Replace("[]", string.Empty).Trim();
+        var declared = PageTypes.Parse(type);
+        return declared.Kind == PageTypeKind.Named && declared.Name == type && type.Length > 1 ? type : fieldName;
     }
 
     // A table without a type column (参数 | 说明) types nothing: the examples do.

@@ -27,7 +27,7 @@ internal static class TypeCellCheck
 
         return type.Kind switch
         {
-            PageTypeKind.Unknown => "typed from the example where it shows the value, else a JSON value (JsonNode)",
+            PageTypeKind.Unknown => "a JSON value (JsonNode)",
             PageTypeKind.Empty when !hasMembers => "typed from the example where it shows the value, else a JSON value (JsonNode)",
             _ => null,
         };

@@ -86,8 +86,9 @@ internal sealed class TypeResolver
             return Inferred(example, nameHint);
         }
 
-        // A cell that names no type (empty, or a sentence in the type column): the example types the value.
-        if (type.Kind is PageTypeKind.Empty or PageTypeKind.Unknown && example is not null && example.Kind != JsonKind.Null)
+        // A table without a type column (参数 | 说明): the example types the value. A sentence in the
+        // type column (or a spelling a converter broke, 'array>') stays any JSON value.
+        if (type.Kind == PageTypeKind.Empty && example is not null && example.Kind != JsonKind.Null)
         {
             return Inferred(example, nameHint);
         }
@@ -126,6 +127,12 @@ internal sealed class TypeResolver
         if (Scalar(item) is { } itemPrimitive)
         {
             return TypeRef.ListOf(itemPrimitive);
+        }
+
+        // array<interface>, array<array<interface>>: the page says the items are any JSON value.
+        if (AnyItems(item) is { } any)
+        {
+            return TypeRef.ListOf(any);
         }
 
         if (example is { Kind: JsonKind.Array, Items.Count: > 0 })
@@ -342,6 +349,11 @@ internal sealed class TypeResolver
 
     private static JsonValue? FirstItem(JsonValue? value)
         => value is { Kind: JsonKind.Array, Items.Count: > 0 } ? value.Items[0] : null;
+
+    private static TypeRef? AnyItems(PageType item)
+        => item.Kind == PageTypeKind.Any ? TypeRef.Node
+            : item.IsArray && AnyItems(item.Item!) is { } inner ? TypeRef.ListOf(inner)
+            : null;
 
     // The C# type of a scalar spelling; null for every other kind.
     private static TypeRef? Scalar(PageType type) => type.Kind switch

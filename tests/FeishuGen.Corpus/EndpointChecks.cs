@@ -228,7 +228,7 @@ internal sealed class EndpointChecks
     /// </summary>
     public static CheckResult Naming(FeishuEndpoint endpoint, string pageText)
     {
-        var expected = OfficialName(pageText, endpoint.PathTemplate, out var source);
+        var expected = OfficialName(pageText, endpoint.PathTemplate, endpoint.HttpMethod, out var source);
         if (expected is null)
         {
             return CheckResult.NotApplicable("page: no Python sample, API explorer link, or doc path or doc URL ending in service-version/resource/method for this URL");
@@ -238,7 +238,7 @@ internal sealed class EndpointChecks
         return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, {source} {expected}");
     }
 
-    private static string? OfficialName(string pageText, string pathTemplate, out string source)
+    private static string? OfficialName(string pageText, string pathTemplate, string httpMethod, out string source)
     {
         var python = PythonCall.Match(pageText);
         if (python.Success)
@@ -261,7 +261,8 @@ internal sealed class EndpointChecks
             if (value.Success && DocPath.Match(value.Groups[1].Value.Split('?', '#')[0].TrimEnd('/')) is { Success: true } path && AgreesWithUrl(path, pathTemplate))
             {
                 source = label;
-                return string.Join(".", path.Groups[1].Value, path.Groups[2].Value, path.Groups[3].Value.Replace('-', '_'), path.Groups[4].Value);
+                return FolderName(path, pathTemplate, httpMethod)
+                    ?? string.Join(".", path.Groups[1].Value, path.Groups[2].Value, path.Groups[3].Value.Replace('-', '_'), path.Groups[4].Value);
             }
         }
 
@@ -279,7 +280,35 @@ internal sealed class EndpointChecks
         }
 
         var resource = path.Groups[3].Value.Replace('-', '_');
-        return resource != path.Groups[1].Value || segments.Skip(2).Any(s => s.TrimEnd('s') == resource);
+        return resource != path.Groups[1].Value || segments.Skip(2).Any(s => s.TrimEnd('s') == resource) || FolderSegments(path, segments) is not null;
+    }
+
+    // auth-v3/auth/app_ticket_resend for /auth/v3/app_ticket/resend: a docs folder named like the
+    // service, and a last segment that runs the URL's resource and action together (or is the
+    // resource alone, for a POST that creates it).
+    private static (string Resource, string? Action)? FolderSegments(Match path, List<string> segments)
+    {
+        if (path.Groups[3].Value != path.Groups[1].Value || segments.Skip(2).Any(s => s.TrimEnd('s') == path.Groups[1].Value))
+        {
+            return null;
+        }
+
+        var literals = segments.Skip(2).Where(s => !s.StartsWith(':')).ToList();
+        var last = path.Groups[4].Value;
+        if (literals.Count == 2 && last == literals[0] + "_" + literals[1])
+        {
+            return (literals[0], literals[1]);
+        }
+
+        return literals.Count == 1 && last == literals[0] ? (literals[0], null) : null;
+    }
+
+    private static string? FolderName(Match path, string pathTemplate, string httpMethod)
+    {
+        var segments = pathTemplate.Trim('/').Split('/').Where(s => s != "open-apis").ToList();
+        return FolderSegments(path, segments) is { } folder && (folder.Action is not null || httpMethod == "POST")
+            ? string.Join(".", path.Groups[1].Value, path.Groups[2].Value, folder.Resource, folder.Action ?? "create")
+            : null;
     }
 
     private static readonly Regex ExplorerLink = new(@"api_explore_config\?project=(?<project>[a-z0-9_]+)&version=(?<version>v\d+)&resource=(?<resource>[a-z0-9_.]+)&method=(?<method>[A-Za-z0-9_]+)", RegexOptions.Compiled);

@@ -16,7 +16,8 @@ internal sealed class PayloadCheck
 {
     private static readonly Regex Fence = new(@"^[ \t]*(```|~~~)[^\n]*\n(?<body>.*?)^[ \t]*\1", RegexOptions.Compiled | RegexOptions.Singleline | RegexOptions.Multiline);
     private static readonly Regex CurlForm = new(@"\s(-F|--form)\s", RegexOptions.Compiled);
-    private static readonly Regex CurlData = new(@"\s(-d|--data|--data-raw|--data-binary)\s", RegexOptions.Compiled);
+    private static readonly Regex CurlData = new(@"\s(?:-d|--data|--data-raw|--data-binary)\s+'(?<data>[^']*)'", RegexOptions.Compiled);
+    private static readonly Regex LineComment = new(@"//[^\n]*", RegexOptions.Compiled);
 
     // '| Content-Type | string | 是 | … multipart/form-data … |' or the portal's <md-td>Content-Type</md-td> row.
     private static readonly Regex ContentTypeRow = new(@"(^\|\s*`?Content-Type`?\s*\|[^\n]*|<md-td>\s*Content-Type\s*</md-td>(?:(?!</md-tr>).)*)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.IgnoreCase);
@@ -34,7 +35,9 @@ internal sealed class PayloadCheck
             if (body.TrimStart().StartsWith("curl", StringComparison.Ordinal))
             {
                 evidence = "curl sample";
-                return CurlForm.IsMatch(body) ? "multipart" : CurlData.IsMatch(body) ? "json" : "none";
+                // -d '// 无请求体参数' sends nothing but a comment: no body.
+                var data = CurlData.Match(body);
+                return CurlForm.IsMatch(body) ? "multipart" : data.Success && LineComment.Replace(data.Groups["data"].Value, string.Empty).Trim().Length > 0 ? "json" : "none";
             }
         }
 

@@ -113,15 +113,25 @@ public sealed class PageNamesTests
     }
 
     // Fault 4 of #19: the Markdown form's app_access_token page was named Auth.V3.Auth.AppAccessTokenAsync.
-    [Fact]
-    public void A_doc_path_whose_resource_is_the_services_docs_folder_leaves_the_names_to_the_url()
+    [Theory]
+    [InlineData("auth-v3/auth/app_access_token", "https://open.feishu.cn/open-apis/auth/v3/app_access_token", "auth.v3.app_access_token.create")]
+    [InlineData("auth-v3/auth/app_ticket_resend", "https://open.feishu.cn/open-apis/auth/v3/app_ticket/resend", "auth.v3.app_ticket.resend")]
+    [InlineData("auth-v3/auth/tenant_access_token_internal", "https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal", "auth.v3.tenant_access_token.internal")]
+    public void A_doc_path_whose_resource_is_the_services_docs_folder_names_resource_and_method_in_its_last_segment(string docPath, string url, string dotted)
     {
-        var page = Page("title: \"商店应用获取 app_access_token\"\nfullPath: \"/ukTMukTMukTM/ukDNz4SO0MjL5QzM/auth-v3/auth/app_access_token\"",
-            url: "https://open.feishu.cn/open-apis/auth/v3/app_access_token");
+        var page = Page("title: \"获取访问凭证\"\nfullPath: \"/ukTMukTMukTM/ukDNz4SO0MjL5QzM/" + docPath + "\"", url: url);
 
-        var (naming, _) = Read(page);
+        var (naming, note) = Read(page);
 
-        Assert.Equal("auth.v3.app_access_token.create", naming.Dotted);
+        Assert.Equal((dotted, NameSource.DocPath, false), (naming.Dotted, naming.Source, note));
+    }
+
+    [Fact]
+    public void A_docs_folder_whose_last_segment_the_url_does_not_confirm_is_no_name()
+    {
+        var page = Page("fullPath: \"/x/auth-v3/auth/something_else\"", url: "https://open.feishu.cn/open-apis/auth/v3/app_access_token");
+
+        Assert.Equal(("auth.v3.app_access_token.create", NameSource.Url), (Read(page).Naming.Dotted, Read(page).Naming.Source));
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class PageTypeTests
     [InlineData("i18n\\[\\]", "Named")]
     [InlineData("list&lt;batch_item_result&gt;", "Named")]
     [InlineData("array<interface>", "Any")]
+    [InlineData("list<Object>", "Any")]
     public void Every_array_form_names_its_items(string cell, string item)
     {
         var type = PageTypes.Parse(cell);
