@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Collections.Generic;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Emitting;
 using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
+using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
 using Microsoft.CodeAnalysis;
@@ -38,51 +41,119 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => pair.Left)
             .WithTrackingName(TrackingNames.Pages)
             .Select(static (text, cancellationToken) => PageReader.Read(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
-            .WithTrackingName(TrackingNames.Parse);
+            .WithTrackingName(TrackingNames.Read);
 
         var diagnostics = pages
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, Report);
 
-        var api = pages
-            .Select(static (result, _) => result.Endpoint)
-            .WithTrackingName(TrackingNames.Model)
-            .Where(static endpoint => endpoint is not null)
-            .Collect()
-            .Combine(options)
-            .Select(static (pair, _) => ApiShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
-            .WithTrackingName(TrackingNames.Api);
-
-        // Diagnostics about the API as a whole go to the lines the pages declare their endpoints on,
-        // in an output of their own: moving lines re-reports them without re-emitting any source.
+        // Diagnostics about pages against each other go to the lines the pages declare their endpoints
+        // on, in an output of their own: moving lines re-reports them without re-emitting any source.
         var pageLines = pages
             .Where(static result => result.Endpoint is not null)
             .Select(static (result, _) => new PageLine(result.Endpoint!.SpecPath, result.EndpointLine))
             .Collect()
             .WithTrackingName(TrackingNames.PageLines);
-        var apiDiagnostics = api
-            .Select(static (spec, _) => spec.Diagnostics)
-            .Combine(pageLines)
-            .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.ApiDiagnostics);
-        context.RegisterSourceOutput(apiDiagnostics, Report);
 
-        // Every file is its own pipeline value with its own output: after an edit, only the files whose
-        // text changed are added again, so the compiler re-reads those and keeps the rest. A page whose
-        // code cannot be emitted is left out with FSG0013; the others are generated.
-        var planned = api
-            .Select(static (spec, _) => new PlannedFiles(ApiEmitter.PlanIsolated(spec, out var failures).ToEquatableArray(), failures.ToEquatableArray()))
-            .WithTrackingName(TrackingNames.Emit);
+        RegisterApi(context, pages, options, pageLines);
+        RegisterEvents(context, pages, options, pageLines);
+    }
+
+    // Read → Names (across pages, names only) → Shape (each page on its own) → Plan (merge, files) → Print (each file).
+    private static void RegisterApi(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options, IncrementalValueProvider<ImmutableArray<PageLine>> pageLines)
+    {
+        var endpoints = pages
+            .Select(static (result, _) => result.Endpoint)
+            .Where(static endpoint => endpoint is not null)
+            .Select(static (endpoint, _) => endpoint!)
+            .WithTrackingName(TrackingNames.Model);
+
+        var names = endpoints
+            .Select(static (endpoint, _) => NameClaim.Of(endpoint))
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => NameClaims.Resolve(pair.Left, pair.Right.RootNamespace))
+            .WithTrackingName(TrackingNames.Names);
+        ReportAtPageLines(context, names.Select(static (n, _) => n.Diagnostics), pageLines);
+
+        var shapes = endpoints
+            .Combine(names)
+            .Combine(options)
+            .Select(static (input, _) => ApiShaper.ShapePage(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Shape)
+            .Where(static shape => shape is not null)
+            .Select(static (shape, _) => shape!);
+
+        var planned = shapes
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => MergeAndPlan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Plan);
+        RegisterFiles(context, planned);
+    }
+
+    private static void RegisterEvents(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options, IncrementalValueProvider<ImmutableArray<PageLine>> pageLines)
+    {
+        // Events have their own names and merge: adding or editing an event page never re-shapes or
+        // re-prints the API's methods, and the reverse.
+        var events = pages
+            .Select(static (result, _) => result.Event)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.EventModel);
+
+        var names = events
+            .Select(static (model, _) => new EventClaim(model.SpecPath, model.EventType))
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => EventPlanNames.Resolve(pair.Left, pair.Right.RootNamespace))
+            .WithTrackingName(TrackingNames.EventNames);
+        ReportAtPageLines(context, names.Select(static (n, _) => n.Diagnostics), pageLines);
+
+        var shapes = events
+            .Combine(names)
+            .Select(static (input, _) => EventShaper.ShapePage(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.EventShape)
+            .Where(static shape => shape is not null)
+            .Select(static (shape, _) => shape!);
+
+        var planned = shapes
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => MergeAndPlan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EventPlan);
+        RegisterFiles(context, planned);
+    }
+
+    /// <summary>The merge of every page's shape and the plan of the files; a page that breaks them is left out with FSG0013.</summary>
+    internal static PlannedFiles MergeAndPlan(ImmutableArray<PageShape> shapes, GeneratorOptions options)
+    {
+        var failures = new List<DiagnosticInfo>();
+        var units = Isolation.Pages(shapes, all => ApiPlan.Plan(ApiShaper.Merge(all, options)), s => s.SpecPath, new List<FileUnit>(), failures);
+        return new PlannedFiles(units.ToEquatableArray(), shapes.SelectMany(s => s.Failures).Concat(failures).ToEquatableArray());
+    }
+
+    /// <summary>The events' merge and plan, like <see cref="MergeAndPlan(ImmutableArray{PageShape}, GeneratorOptions)"/>.</summary>
+    internal static PlannedFiles MergeAndPlan(ImmutableArray<EventShape> shapes, GeneratorOptions options)
+    {
+        var failures = new List<DiagnosticInfo>();
+        var units = Isolation.Pages(shapes, all => EventPlan.Plan(EventShaper.Merge(all, options)), s => s.SpecPath, new List<FileUnit>(), failures, events: true);
+        return new PlannedFiles(units.ToEquatableArray(), shapes.SelectMany(s => s.Failures).Concat(failures).ToEquatableArray());
+    }
+
+    // Every file is its own pipeline value with its own output: after an edit, only the units whose
+    // content changed are printed again, and only the files whose text changed are added again.
+    private static void RegisterFiles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<PlannedFiles> planned)
+    {
         context.RegisterSourceOutput(planned.Select(static (result, _) => result.Failures), Report);
-
-        // Each unit is printed on its own: after an edit, only the units whose content changed are
-        // printed again, and only the files whose text changed are added again.
         var printed = planned
             .SelectMany(static (result, _) => result.Units)
             .WithTrackingName(TrackingNames.Units)
-            .Select(static (unit, _) => ApiEmitter.PrintSafely(unit))
-            .WithTrackingName(TrackingNames.Files);
+            .Select(static (unit, _) => Printer.PrintSafely(unit))
+            .WithTrackingName(TrackingNames.Print);
         context.RegisterSourceOutput(printed, static (spc, result) =>
         {
             Report(spc, result.Failures);
@@ -91,31 +162,15 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
                 spc.AddSource(file.HintName, file.Source);
             }
         });
-
-        RegisterEvents(context, pages, options);
     }
 
-    // Events have their own collect and output: adding or editing an event page never re-shapes
-    // or re-emits the API's methods, and the reverse.
-    private static void RegisterEvents(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options)
+    private static void ReportAtPageLines(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics, IncrementalValueProvider<ImmutableArray<PageLine>> pageLines)
     {
-        var events = pages
-            .Select(static (result, _) => result.Event)
-            .Where(static model => model is not null)
-            .WithTrackingName(TrackingNames.EventModel)
-            .Collect()
-            .Combine(options)
-            .Select(static (pair, _) => EventShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
-            .WithTrackingName(TrackingNames.Events)
-            .Select(static (spec, _) =>
-            {
-                var files = EventEmitter.EmitSafely(spec, out var failure);
-                return EmittedFiles.Of(files, failure is null ? spec.Diagnostics : spec.Diagnostics.Append(failure));
-            });
-        context.RegisterSourceOutput(events.Select(static (result, _) => result.Failures), Report);
-        context.RegisterSourceOutput(
-            events.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.EventFiles),
-            static (spc, file) => spc.AddSource(file.HintName, file.Source));
+        var placed = diagnostics
+            .Combine(pageLines)
+            .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.NameDiagnostics);
+        context.RegisterSourceOutput(placed, Report);
     }
 
     private const string TestServerAssembly = "FeishuGen.Testing";

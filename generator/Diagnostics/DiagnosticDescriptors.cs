@@ -103,32 +103,16 @@ internal static class DiagnosticDescriptors
         "'{0}' is typed '{1}', which is no type FeishuGen knows; it is generated as {2}. Write one of string, integer, number, boolean, object, map, file, a named type or an array of them (x[]).",
         DiagnosticSeverity.Info);
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    /// <summary>Every descriptor, for documentation and release-tracking checks.</summary>
+    public static IReadOnlyCollection<DiagnosticDescriptor> All { get; } = new[]
     {
-        [UnknownType.Id] = UnknownType,
-        [EventTypeMissing.Id] = EventTypeMissing,
-        [DuplicateEvent.Id] = DuplicateEvent,
-        [GenerationFailure.Id] = GenerationFailure,
-        [NameClaimedTwice.Id] = NameClaimedTwice,
-        [UrlNameClaimedTwice.Id] = UrlNameClaimedTwice,
-        [NotAnApiPage.Id] = NotAnApiPage,
-        [MissingUrl.Id] = MissingUrl,
-        [MissingMethod.Id] = MissingMethod,
-        [MalformedTableRow.Id] = MalformedTableRow,
-        [InvalidRequestExample.Id] = InvalidRequestExample,
-        [InvalidResponseExample.Id] = InvalidResponseExample,
-        [UnknownItemType.Id] = UnknownItemType,
-        [MissingTypeDefinition.Id] = MissingTypeDefinition,
-        [DuplicateEndpoint.Id] = DuplicateEndpoint,
-        [NamingFromUrl.Id] = NamingFromUrl,
-        [ReaderFailure.Id] = ReaderFailure,
-        [UnknownTokenType.Id] = UnknownTokenType,
+        NotAnApiPage, MissingUrl, MissingMethod, MalformedTableRow, InvalidRequestExample, InvalidResponseExample,
+        UnknownItemType, MissingTypeDefinition, DuplicateEndpoint, NamingFromUrl, ReaderFailure, UnknownTokenType,
+        GenerationFailure, NameClaimedTwice, UrlNameClaimedTwice, EventTypeMissing, DuplicateEvent, UnknownType,
     };
 
-    /// <summary>Every descriptor, for documentation and release-tracking checks.</summary>
-    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
-
-    public static DiagnosticDescriptor Find(string id) => ById[id];
+    /// <summary>The descriptor of <paramref name="id"/> (tests and tools look diagnostics up by ID).</summary>
+    public static DiagnosticDescriptor Find(string id) => System.Linq.Enumerable.Single(All, d => d.Id == id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

@@ -15,8 +15,8 @@ namespace FeishuGen.Generator.Naming;
 internal static class PageNames
 {
     public static SdkNaming From(
-        IReadOnlyList<(string Info, string Content)> fences, string text, FrontMatter frontMatter, string urlPath, string httpMethod, out string? pythonCall)
-        => SampleNames.From(fences, out pythonCall)
+        IReadOnlyList<(string Info, string Content)> fences, string text, FrontMatter frontMatter, string urlPath, string httpMethod)
+        => SampleNames.From(fences)
             ?? ExplorerLink.From(text)
             ?? (frontMatter.FullPath is { } fullPath ? DocPathNames.From(fullPath, NameSource.DocPath, urlPath, httpMethod) : null)
             ?? DocUrls(frontMatter).Select(path => DocPathNames.From(path, NameSource.DocUrl, urlPath, httpMethod)).FirstOrDefault(n => n is not null)

@@ -15,17 +15,14 @@ internal static class SampleNames
     private static readonly Regex PythonCall = new(@"client\.([a-z0-9_]+)\.(v\d+)\.([a-z0-9_.]+)\.([a-z0-9_]+)\(", RegexOptions.Compiled);
     private static readonly Regex GoCall = new(@"client\.([A-Z]\w*)\.(V\d+)\.([A-Z]\w*)\.([A-Z]\w*)\(", RegexOptions.Compiled);
 
-    /// <summary>The names the samples call, or null; <paramref name="pythonCall"/> is the Python call as written.</summary>
+    /// <summary>The names the samples call, or null.</summary>
     /// <param name="fences">Each code block's info string and content.</param>
-    /// <param name="pythonCall">The Python sample's call, for the corpus check.</param>
-    public static SdkNaming? From(IReadOnlyList<(string Info, string Content)> fences, out string? pythonCall)
+    public static SdkNaming? From(IReadOnlyList<(string Info, string Content)> fences)
     {
-        pythonCall = null;
         foreach (var (info, content) in fences)
         {
             if (info.StartsWith("python", System.StringComparison.OrdinalIgnoreCase) && PythonCall.Match(content) is { Success: true } match)
             {
-                pythonCall = match.Value.TrimEnd('(');
                 return new SdkNaming(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value.Replace('.', '_'), match.Groups[4].Value, NameSource.PythonSample);
             }
         }

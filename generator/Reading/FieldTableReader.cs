@@ -13,7 +13,7 @@ namespace FeishuGen.Generator.Reading;
 internal static class FieldTableReader
 {
     public static List<FieldModel> Read(
-        PageOutline outline, string filePath, string tableName, int start, int end, bool alwaysRequired, List<DiagnosticInfo> diagnostics, List<int>? rowLines = null)
+        PageOutline outline, string filePath, string tableName, int start, int end, bool alwaysRequired, DiagnosticCollector diagnostics, List<int>? rowLines = null)
     {
         var rows = PipeTableReader.ReadTable(outline.Lines, start, end, out var header);
         var fields = new List<FieldModel>();
@@ -115,7 +115,7 @@ internal static class FieldTableReader
     }
 
     // Gives the last top-level field the shape its indented rows describe.
-    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, string tableName, PageOutline outline, string filePath, List<DiagnosticInfo> diagnostics)
+    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, string tableName, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
     {
         if (nested.Count == 0)
         {
@@ -191,6 +191,6 @@ internal static class FieldTableReader
         => System.Net.WebUtility.HtmlDecode(cell).Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
 
     private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
-        => new(DiagnosticDescriptors.MalformedTableRow.Id, filePath, line, 0, outline.Lines[line].Length,
-            new[] { table, found.ToString(System.Globalization.CultureInfo.InvariantCulture), expected.ToString(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray());
+        => DiagnosticCollector.Make(DiagnosticDescriptors.MalformedTableRow, new Place(filePath, line, 0, outline.Lines[line].Length),
+            table, found.ToString(System.Globalization.CultureInfo.InvariantCulture), expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -33,7 +33,7 @@ internal static class TypeCellCheck
         };
     }
 
-    public static void Report(string table, string name, string typeCell, bool hasMembers, int line, PageOutline outline, string filePath, List<DiagnosticInfo> diagnostics)
+    public static void Report(string table, string name, string typeCell, bool hasMembers, int line, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
     {
         if (Fallback(typeCell, IsUrlTable(table), hasMembers) is not { } generatedAs)
         {
@@ -42,7 +42,6 @@ internal static class TypeCellCheck
 
         var text = line < outline.Lines.Length ? outline.Lines[line] : string.Empty;
         var column = System.Math.Max(0, text.IndexOf(name, System.StringComparison.Ordinal));
-        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.UnknownType.Id, filePath, line, column, name.Length,
-            new[] { name, PageTypes.Clean(typeCell), generatedAs }.ToEquatableArray()));
+        diagnostics.Report(DiagnosticDescriptors.UnknownType, new Place(filePath, line, column, name.Length), name, PageTypes.Clean(typeCell), generatedAs);
     }
 }

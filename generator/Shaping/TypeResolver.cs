@@ -13,20 +13,20 @@ namespace FeishuGen.Generator.Shaping;
 /// </summary>
 internal sealed class TypeResolver
 {
-    private readonly TypeRegistry _registry;
+    private readonly ITypeRegistrar _registry;
     private readonly string _namespace;
     private readonly string _context;
 
     private readonly bool _contradictionsAsNode;
 
-    /// <param name="registry">The nested records of the compilation.</param>
+    /// <param name="registry">Where nested records are registered: the page's own pending records (<see cref="PendingTypes"/>).</param>
     /// <param name="ns">The namespace records are declared in.</param>
     /// <param name="context">The prefix that tells a contradicting record apart.</param>
     /// <param name="contradictionsAsNode">
     /// Events: a scalar the table types one way and the example another (a timestamp documented as
     /// a string and sent as a number) is a field of more than one type, kept as a JSON value.
     /// </param>
-    public TypeResolver(TypeRegistry registry, string ns, string context, bool contradictionsAsNode = false)
+    public TypeResolver(ITypeRegistrar registry, string ns, string context, bool contradictionsAsNode = false)
     {
         _registry = registry;
         _namespace = ns;
@@ -255,7 +255,7 @@ internal sealed class TypeResolver
             }
 
             var type = Inferred(item, singular);
-            result = result is null ? type : TypeRegistry.Unify(result, type) ?? TypeRef.Node;
+            result = result is null ? type : TypeRegistry.UnifyOrNode(result, type);
         }
 
         return result ?? TypeRef.Node;

@@ -77,7 +77,7 @@ internal static class CorpusRunner
             }
 
             var read = PageReader.Read(path, text);
-            var samples = read.Samples;
+            var samples = CurlSample.Of(text);
             outcome.NamedFrom = read.Endpoint?.Naming.Source.ToString();
             outcome.Checks[CheckNames.Wire] = await Guard(() => checks.WireAsync(endpoint, samples));
             outcome.Checks[CheckNames.BodyRoundTrip] = await Guard(() => Task.FromResult(checks.BodyRoundTrip(endpoint)));

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using FeishuGen.Generator.Model;
+using FeishuGen.Cli;
 using FeishuGen.Generator.Reading;
 
 namespace FeishuGen.Corpus;

@@ -24,9 +24,9 @@ internal sealed class EndpointChecks
 
     public EndpointChecks(ClientNavigator client) => _client = client;
 
-    public async Task<CheckResult> WireAsync(FeishuEndpoint endpoint, PageSamples samples)
+    public async Task<CheckResult> WireAsync(FeishuEndpoint endpoint, CurlSample samples)
     {
-        if (samples.CurlUrl is null || !Uri.TryCreate(samples.CurlUrl, UriKind.Absolute, out var url))
+        if (samples.Url is null || !Uri.TryCreate(samples.Url, UriKind.Absolute, out var url))
         {
             return CheckResult.NotApplicable("page: no curl sample");
         }
@@ -37,11 +37,11 @@ internal sealed class EndpointChecks
         }
 
         JsonNode? curlBody = null;
-        if (!string.IsNullOrWhiteSpace(samples.CurlBody))
+        if (!string.IsNullOrWhiteSpace(samples.Body))
         {
             try
             {
-                curlBody = JsonSemantics.Parse(samples.CurlBody!);
+                curlBody = JsonSemantics.Parse(samples.Body!);
             }
             catch (JsonException e)
             {
@@ -105,7 +105,7 @@ internal sealed class EndpointChecks
         }
 
         var sent = handler.Captured!;
-        var curlMethod = samples.CurlMethod ?? endpoint.HttpMethod;
+        var curlMethod = samples.Method ?? endpoint.HttpMethod;
         if (!string.Equals(sent.Method, curlMethod, StringComparison.OrdinalIgnoreCase))
         {
             return sent.Method == endpoint.HttpMethod
@@ -186,7 +186,7 @@ internal sealed class EndpointChecks
     }
 
     // An upload's curl sends form parts: each must be a part the generated request documents, on the documented method and path.
-    private static CheckResult MultipartWire(FeishuEndpoint endpoint, PageSamples samples, Uri url)
+    private static CheckResult MultipartWire(FeishuEndpoint endpoint, CurlSample samples, Uri url)
     {
         var documented = endpoint.RequestType.GetProperties()
             .Select(p => p.GetCustomAttribute<FeishuFormPartAttribute>()?.Name)
@@ -197,12 +197,12 @@ internal sealed class EndpointChecks
             return CheckResult.NotApplicable("page: the upload documents no form parts (it takes FeishuFormData)");
         }
 
-        if (samples.CurlFormParts is null)
+        if (samples.FormParts is null)
         {
             return CheckResult.NotApplicable("page: the upload's curl sample sends no form parts");
         }
 
-        if (samples.CurlMethod is { } method && method != endpoint.HttpMethod)
+        if (samples.Method is { } method && method != endpoint.HttpMethod)
         {
             return CheckResult.Fail($"curl sends {method}, the client {endpoint.HttpMethod}");
         }
@@ -214,7 +214,7 @@ internal sealed class EndpointChecks
             return CheckResult.Fail("curl URL " + url.AbsolutePath + " is not the client's path " + endpoint.PathTemplate);
         }
 
-        var unknown = samples.CurlFormParts.Split(',').Where(p => !documented.Contains(p)).ToList();
+        var unknown = samples.FormParts.Split(',').Where(p => !documented.Contains(p)).ToList();
         return unknown.Count == 0 ? CheckResult.Pass : CheckResult.Fail("curl sends form part(s) the request does not have: " + string.Join(", ", unknown));
     }
 

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using FeishuGen.Generator;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
@@ -58,7 +59,7 @@ public sealed class LarkPortalTests
 
         Assert.Equal(PayloadKind.None, pin.RequestKind);
         Assert.Equal(PayloadKind.Json, create.RequestKind);
-        var spec = ApiShaper.Shape(new[] { pin }, GeneratorOptions.Default);
+        var spec = Generation.ShapeApi(new[] { pin }, GeneratorOptions.Default);
         Assert.False(spec.Endpoints.Single().IsUpload);
         Assert.DoesNotContain(spec.Types.Single(t => t.Role == TypeRole.Request).Properties, p => p.Type.Kind == TypeKind.Form);
     }
@@ -67,7 +68,7 @@ public sealed class LarkPortalTests
     public void The_query_parameters_get_their_declared_types()
     {
         var model = PageReader.Read("/p/specs/list-notes.md", Page("list-notes.md")).Endpoint!;
-        var request = ApiShaper.Shape(new[] { model }, GeneratorOptions.Default).Types.Single(t => t.Role == TypeRole.Request);
+        var request = Generation.ShapeApi(new[] { model }, GeneratorOptions.Default).Types.Single(t => t.Role == TypeRole.Request);
 
         Assert.Equal("global::System.Collections.Generic.IReadOnlyList<long>", request.Properties.Single(p => p.WireName == "note_numbers").Type.CSharp);
         Assert.Equal("double", request.Properties.Single(p => p.WireName == "min_weight").Type.CSharp);

@@ -1,4 +1,5 @@
 using System.Linq;
+using FeishuGen.Generator;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
@@ -125,7 +126,7 @@ public sealed class PageTypeTests
             """;
         var model = PageReader.Read("/p/specs/records.md", page).Endpoint!;
 
-        var request = ApiShaper.Shape(new[] { model }, GeneratorOptions.Default).Types.Single(t => t.Role == TypeRole.Request);
+        var request = Generation.ShapeApi(new[] { model }, GeneratorOptions.Default).Types.Single(t => t.Role == TypeRole.Request);
 
         var ids = request.Properties.Single(p => p.WireName == "record_ids");
         Assert.Equal(("global::System.Collections.Generic.IReadOnlyList<long>", true), (ids.Type.CSharp, ids.Required));
@@ -163,7 +164,7 @@ public sealed class PageTypeTests
 
         var reported = result.Diagnostics.Where(d => d.Id == "FSG0030").Select(d => (d.Arguments[0], d.Arguments[1], d.Line + 1)).ToList();
         Assert.Equal(new[] { ("owner", "owner_info", 14), ("note", "一段文字", 20) }, reported.OrderBy(r => r.Item3));
-        var request = ApiShaper.Shape(new[] { result.Endpoint! }, GeneratorOptions.Default).Types;
+        var request = Generation.ShapeApi(new[] { result.Endpoint! }, GeneratorOptions.Default).Types;
         var owner = request.Single(t => t.Role == TypeRole.Request).Properties.Single(p => p.WireName == "owner" && p.Location == ParameterLocation.Body);
         Assert.Equal(TypeKind.Named, owner.Type.Kind);
         Assert.Contains(request, t => t.Properties.Any(p => p.WireName == "user_id"));

@@ -29,7 +29,7 @@ public sealed class TypeCellWalkTests
     {
         var folder = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", form));
         Assert.True(Directory.Exists(folder), "This test walks the pages of ../shared, which must lie beside the repository: " + folder);
-        var resolver = new TypeResolver(new TypeRegistry(), "Walk", "Walk");
+        var resolver = new TypeResolver(new PendingTypes(), "Walk", "Walk");
         var kinds = new Dictionary<PageTypeKind, int>();
         var unreported = new List<string>();
         int cells = 0, reported = 0;
