@@ -56,92 +56,90 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TrackingNames.PageLines);
 
-        RegisterApi(context, pages, options, pageLines);
-        RegisterEvents(context, pages, options, pageLines);
+        // The API's pages and the event pages take the same stages in steps of their own: adding or
+        // editing an event page never re-shapes or re-prints the API's methods, and the reverse.
+        Register(context, pages, options, pageLines, new PagePath<EndpointModel, NameClaim, ApiNames, PageShape>(
+            static result => result.Endpoint,
+            NameClaim.Of,
+            static (claims, options) => NameClaims.Resolve(claims, options.RootNamespace),
+            static names => names.Diagnostics,
+            ApiShaper.ShapePage,
+            static (shapes, options) => Plan(shapes, all => ApiPlan.Plan(ApiShaper.Merge(all, options)), s => s.SpecPath, s => s.Failures, events: false),
+            TrackingNames.Model, TrackingNames.Names, TrackingNames.Shape, TrackingNames.Plan));
+        Register(context, pages, options, pageLines, new PagePath<EventModel, EventClaim, EventPlanNames, EventShape>(
+            static result => result.Event,
+            static model => new EventClaim(model.SpecPath, model.EventType),
+            static (claims, options) => EventPlanNames.Resolve(claims, options.RootNamespace),
+            static names => names.Diagnostics,
+            static (model, names, _) => EventShaper.ShapePage(model, names),
+            static (shapes, options) => Plan(shapes, all => EventPlan.Plan(EventShaper.Merge(all, options)), s => s.SpecPath, s => s.Failures, events: true),
+            TrackingNames.EventModel, TrackingNames.EventNames, TrackingNames.EventShape, TrackingNames.EventPlan));
     }
 
-    // Read → Names (across pages, names only) → Shape (each page on its own) → Plan (merge, files) → Print (each file).
-    private static void RegisterApi(
-        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options, IncrementalValueProvider<ImmutableArray<PageLine>> pageLines)
+    /// <summary>One kind of page's way through the stages after Read, and the names of its steps.</summary>
+    private sealed record PagePath<TModel, TClaim, TNames, TShape>(
+        Func<PageReadResult, TModel?> Model,
+        Func<TModel, TClaim> Claim,
+        Func<ImmutableArray<TClaim>, GeneratorOptions, TNames> Names,
+        Func<TNames, EquatableArray<DiagnosticInfo>> NameDiagnostics,
+        Func<TModel, TNames, GeneratorOptions, TShape?> Shape,
+        Func<ImmutableArray<TShape>, GeneratorOptions, PlannedFiles> Plan,
+        string ModelStep,
+        string NamesStep,
+        string ShapeStep,
+        string PlanStep)
+        where TModel : class
+        where TShape : class;
+
+    // Names (across pages, names only) → Shape (each page on its own) → Plan (merge, files) → Print (each file).
+    private static void Register<TModel, TClaim, TNames, TShape>(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options,
+        IncrementalValueProvider<ImmutableArray<PageLine>> pageLines, PagePath<TModel, TClaim, TNames, TShape> path)
+        where TModel : class
+        where TShape : class
     {
-        var endpoints = pages
-            .Select(static (result, _) => result.Endpoint)
-            .Where(static endpoint => endpoint is not null)
-            .Select(static (endpoint, _) => endpoint!)
-            .WithTrackingName(TrackingNames.Model);
-
-        var names = endpoints
-            .Select(static (endpoint, _) => NameClaim.Of(endpoint))
-            .Collect()
-            .Combine(options)
-            .Select(static (pair, _) => NameClaims.Resolve(pair.Left, pair.Right.RootNamespace))
-            .WithTrackingName(TrackingNames.Names);
-        ReportAtPageLines(context, names.Select(static (n, _) => n.Diagnostics), pageLines);
-
-        var shapes = endpoints
-            .Combine(names)
-            .Combine(options)
-            .Select(static (input, _) => ApiShaper.ShapePage(input.Left.Left, input.Left.Right, input.Right))
-            .WithTrackingName(TrackingNames.Shape)
-            .Where(static shape => shape is not null)
-            .Select(static (shape, _) => shape!);
-
-        var planned = shapes
-            .Collect()
-            .Combine(options)
-            .Select(static (pair, _) => MergeAndPlan(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.Plan);
-        RegisterFiles(context, planned);
-    }
-
-    private static void RegisterEvents(
-        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options, IncrementalValueProvider<ImmutableArray<PageLine>> pageLines)
-    {
-        // Events have their own names and merge: adding or editing an event page never re-shapes or
-        // re-prints the API's methods, and the reverse.
-        var events = pages
-            .Select(static (result, _) => result.Event)
+        var models = pages
+            .Select((result, _) => path.Model(result))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.EventModel);
+            .WithTrackingName(path.ModelStep);
 
-        var names = events
-            .Select(static (model, _) => new EventClaim(model.SpecPath, model.EventType))
+        var names = models
+            .Select((model, _) => path.Claim(model))
             .Collect()
             .Combine(options)
-            .Select(static (pair, _) => EventPlanNames.Resolve(pair.Left, pair.Right.RootNamespace))
-            .WithTrackingName(TrackingNames.EventNames);
-        ReportAtPageLines(context, names.Select(static (n, _) => n.Diagnostics), pageLines);
+            .Select((pair, _) => path.Names(pair.Left, pair.Right))
+            .WithTrackingName(path.NamesStep);
+        var placed = names
+            .Select((n, _) => path.NameDiagnostics(n))
+            .Combine(pageLines)
+            .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.NameDiagnostics);
+        context.RegisterSourceOutput(placed, Report);
 
-        var shapes = events
+        var shapes = models
             .Combine(names)
-            .Select(static (input, _) => EventShaper.ShapePage(input.Left, input.Right))
-            .WithTrackingName(TrackingNames.EventShape)
+            .Combine(options)
+            .Select((input, _) => path.Shape(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(path.ShapeStep)
             .Where(static shape => shape is not null)
             .Select(static (shape, _) => shape!);
 
         var planned = shapes
             .Collect()
             .Combine(options)
-            .Select(static (pair, _) => MergeAndPlan(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.EventPlan);
+            .Select((pair, _) => path.Plan(pair.Left, pair.Right))
+            .WithTrackingName(path.PlanStep);
         RegisterFiles(context, planned);
     }
 
     /// <summary>The merge of every page's shape and the plan of the files; a page that breaks them is left out with FSG0013.</summary>
-    internal static PlannedFiles MergeAndPlan(ImmutableArray<PageShape> shapes, GeneratorOptions options)
+    internal static PlannedFiles Plan<TShape>(
+        ImmutableArray<TShape> shapes, Func<IReadOnlyList<TShape>, List<FileUnit>> plan, Func<TShape, string> pathOf, Func<TShape, EquatableArray<DiagnosticInfo>> failuresOf, bool events)
     {
         var failures = new List<DiagnosticInfo>();
-        var units = Isolation.Pages(shapes, all => ApiPlan.Plan(ApiShaper.Merge(all, options)), s => s.SpecPath, new List<FileUnit>(), failures);
-        return new PlannedFiles(units.ToEquatableArray(), shapes.SelectMany(s => s.Failures).Concat(failures).ToEquatableArray());
-    }
-
-    /// <summary>The events' merge and plan, like <see cref="MergeAndPlan(ImmutableArray{PageShape}, GeneratorOptions)"/>.</summary>
-    internal static PlannedFiles MergeAndPlan(ImmutableArray<EventShape> shapes, GeneratorOptions options)
-    {
-        var failures = new List<DiagnosticInfo>();
-        var units = Isolation.Pages(shapes, all => EventPlan.Plan(EventShaper.Merge(all, options)), s => s.SpecPath, new List<FileUnit>(), failures, events: true);
-        return new PlannedFiles(units.ToEquatableArray(), shapes.SelectMany(s => s.Failures).Concat(failures).ToEquatableArray());
+        var units = Isolation.Pages(shapes, plan, pathOf, new List<FileUnit>(), failures, events);
+        return new PlannedFiles(units.ToEquatableArray(), shapes.SelectMany(s => (IEnumerable<DiagnosticInfo>)failuresOf(s)).Concat(failures).ToEquatableArray());
     }
 
     // Every file is its own pipeline value with its own output: after an edit, only the units whose
@@ -162,15 +160,6 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
                 spc.AddSource(file.HintName, file.Source);
             }
         });
-    }
-
-    private static void ReportAtPageLines(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics, IncrementalValueProvider<ImmutableArray<PageLine>> pageLines)
-    {
-        var placed = diagnostics
-            .Combine(pageLines)
-            .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.NameDiagnostics);
-        context.RegisterSourceOutput(placed, Report);
     }
 
     private const string TestServerAssembly = "FeishuGen.Testing";

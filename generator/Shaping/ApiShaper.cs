@@ -34,8 +34,8 @@ internal static class ApiShaper
         var endpoint = new EndpointSpec(model, names, model.RequestKind == PayloadKind.Json, MemberNames.ErrorConstants(model.Errors, names.ErrorsClass.Name));
         var types = new PendingTypes();
         var resolver = new TypeResolver(types, endpoint.Namespace, endpoint.ResourceProperty);
-        var request = endpoint.IsUpload ? UploadRequestType(endpoint, resolver) : RequestType(endpoint, resolver);
-        var response = endpoint.IsDownload ? null : ResponseType(endpoint, resolver);
+        var request = Finish(endpoint.IsUpload ? UploadRequestType(endpoint, resolver) : RequestType(endpoint, resolver));
+        var response = endpoint.IsDownload ? null : Finish(ResponseType(endpoint, resolver));
         return new PageShape(named.Order, model.SpecPath, endpoint, request, response, types.Registrations, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -59,10 +59,10 @@ internal static class ApiShaper
         foreach (var shape in ordered.Where(s => s.Endpoint is not null))
         {
             var slots = registry.Merge(shape.Registrations);
-            types.Add(Finish(Resolved(shape.Request!, slots)));
+            types.Add(Resolved(shape.Request!, slots));
             if (shape.Response is { } response)
             {
-                types.Add(Finish(Resolved(response, slots)));
+                types.Add(Resolved(response, slots));
             }
         }
 
@@ -74,10 +74,20 @@ internal static class ApiShaper
             ordered.SelectMany(s => s.Failures).ToEquatableArray());
     }
 
-    private static TypeSpec Resolved(TypeSpec type, TypeRef[] slots)
-        => type with { Properties = type.Properties.Select(p => p with { Type = TypeRegistry.Resolve(p.Type, slots) }).ToEquatableArray() };
+    /// <summary>
+    /// A page's record with its pending records named; the same record when it has none, so that an
+    /// unchanged page's records stay the same values through the merge.
+    /// </summary>
+    public static TypeSpec Resolved(TypeSpec type, TypeRef[] slots)
+        => type.Properties.Any(p => p.Type.IsPending)
+            ? type with { Properties = type.Properties.Select(p => p.Type.IsPending ? p with { Type = TypeRegistry.Resolve(p.Type, slots) } : p).ToEquatableArray() }
+            : type;
 
-    /// <summary>The decisions a record's final properties allow: the constants of documented values, the unknown-members property.</summary>
+    /// <summary>
+    /// The decisions a record's final properties allow: the constants of documented values, the
+    /// unknown-members property, the C# required members. A page's own records are finished when the
+    /// page is shaped (a pending record never has constants); the shared ones once they are merged.
+    /// </summary>
     public static TypeSpec Finish(TypeSpec type)
         => type with
         {

@@ -51,7 +51,7 @@ internal static class EventShaper
             {
                 var spec = new EventSpec(model, named.Names);
                 var types = new PendingTypes();
-                var body = BodyType(spec, new TypeResolver(types, spec.Namespace, spec.Name, contradictionsAsNode: true));
+                var body = ApiShaper.Finish(BodyType(spec, new TypeResolver(types, spec.Namespace, spec.Name, contradictionsAsNode: true)));
                 return new EventShape(named.Order, model.SpecPath, spec, body, types.Registrations, EquatableArray<DiagnosticInfo>.Empty);
             },
             failure => new EventShape(named.Order, model.SpecPath, null, null, EquatableArray<Registration>.Empty, new[] { failure }.ToEquatableArray()));
@@ -70,7 +70,7 @@ internal static class EventShaper
         foreach (var shape in ordered.Where(s => s.Event is not null))
         {
             var slots = registry.Merge(shape.Registrations);
-            types.Add(ApiShaper.Finish(shape.Body! with { Properties = shape.Body.Properties.Select(p => p with { Type = TypeRegistry.Resolve(p.Type, slots) }).ToEquatableArray() }));
+            types.Add(ApiShaper.Resolved(shape.Body!, slots));
         }
 
         types.AddRange(registry.Build().Select(ApiShaper.Finish));
