@@ -25,6 +25,15 @@ internal sealed record EndpointNames(
     /// <summary>The endpoint's key among the names of the compilation: its resource class and method.</summary>
     public EndpointKey Key => new(Namespace, ResourceClass, MethodName);
 
+    /// <summary>The service's group of the client tree: <c>{root}.Hire.HireService</c>.</summary>
+    public TypeName ServiceGroup => new(Namespace.Substring(0, Namespace.Length - VersionProperty.Length - 1), ServiceProperty + "Service");
+
+    /// <summary>The version's group of the client tree: <c>{root}.Hire.V1.HireV1Service</c>.</summary>
+    public TypeName VersionGroup => new(Namespace, ServiceProperty + VersionProperty + "Service");
+
+    /// <summary>The resource's class: <c>{root}.Hire.V1.EcoBackgroundCheckApi</c>.</summary>
+    public TypeName Resource => new(Namespace, ResourceClass);
+
     /// <summary>The catalogue entry: service, version, resource and method without 'Async'.</summary>
     public string EntryName => ServiceProperty + VersionProperty + ResourceProperty + MethodName.Substring(0, MethodName.Length - "Async".Length);
 

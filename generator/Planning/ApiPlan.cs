@@ -42,12 +42,12 @@ internal static class ApiPlan
         }
 
         var types = api.Types.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First());
-        foreach (var resource in endpoints.GroupBy(e => (e.Namespace, e.ResourceClass)))
+        foreach (var resource in endpoints.GroupBy(e => e.Names.Resource))
         {
             var members = resource.ToList();
             var taken = new HashSet<string>(members.Select(e => e.MethodName));
             var methods = members.OrderBy(e => e.MethodName, System.StringComparer.Ordinal).Select(e => Method(e, types, taken)).ToEquatableArray();
-            var resourceClass = new TypeName(resource.Key.Namespace, resource.Key.ResourceClass);
+            var resourceClass = resource.Key;
             units.Add(new ResourceUnit(HintNames.For(root, resourceClass.Namespace, resourceClass.Name), Pages(members), resourceClass, members[0].Model.Naming, root + "." + CatalogueClass, methods));
             units.Add(new CatalogueEntriesUnit(HintNames.For(root, resourceClass.Namespace, resourceClass.Name + "Endpoints"), Pages(members), root, CatalogueClass,
                 members.Select(e => Entry(e, options)).ToEquatableArray()));
@@ -56,23 +56,23 @@ internal static class ApiPlan
         foreach (var service in endpoints.GroupBy(e => e.ServiceProperty))
         {
             var naming = service.First().Model.Naming;
-            var serviceClass = new TypeName(root + "." + service.Key, service.Key + "Service");
+            var serviceClass = service.First().Names.ServiceGroup;
             var versions = service.GroupBy(e => e.VersionProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-                .Select(g => new TreeChild(g.Key, new TypeName(g.First().Namespace, service.Key + g.Key + "Service"), "version " + g.First().Model.Naming.Version));
+                .Select(g => new TreeChild(g.Key, g.First().Names.VersionGroup, "version " + g.First().Model.Naming.Version));
             units.Add(new GroupUnit(HintNames.For(root, serviceClass.Namespace, serviceClass.Name), serviceClass, "The " + naming.Service + " service.", versions.ToEquatableArray()));
             foreach (var version in service.GroupBy(e => e.VersionProperty))
             {
                 var first = version.First();
-                var versionClass = new TypeName(first.Namespace, first.ServiceProperty + first.VersionProperty + "Service");
+                var versionClass = first.Names.VersionGroup;
                 var resources = version.GroupBy(e => e.ResourceProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-                    .Select(g => new TreeChild(g.Key, new TypeName(g.First().Namespace, g.First().ResourceClass), "resource " + g.First().Model.Naming.Resource));
+                    .Select(g => new TreeChild(g.Key, g.First().Names.Resource, "resource " + g.First().Model.Naming.Resource));
                 units.Add(new GroupUnit(HintNames.For(root, versionClass.Namespace, versionClass.Name), versionClass,
                     "Version " + first.Model.Naming.Version + " of the " + first.Model.Naming.Service + " service.", resources.ToEquatableArray()));
             }
         }
 
         var services = endpoints.GroupBy(e => e.ServiceProperty).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-            .Select(g => new TreeChild(g.Key, new TypeName(root + "." + g.Key, g.Key + "Service"), g.First().Model.Naming.Service));
+            .Select(g => new TreeChild(g.Key, g.First().Names.ServiceGroup, g.First().Model.Naming.Service));
         units.Add(new RootUnit(options.ClientName + ".g.cs", root, options.ClientName, services.ToEquatableArray()));
         units.Add(new CatalogueListUnit(CatalogueClass + ".g.cs", root, CatalogueClass, endpoints.Select(e => e.Names.EntryName).ToEquatableArray()));
         units.Add(new ResolverUnit(ResolverClass + ".g.cs", root, ResolverClass, api.Types.Select(t => t.Id).ToEquatableArray()));

@@ -51,7 +51,7 @@ internal static class ApiShaper
         {
             registry.Reserve(endpoint.RequestType);
             registry.Reserve(endpoint.ResponseType);
-            registry.Reserve(endpoint.RequestType.Sibling(endpoint.ResourceClass));
+            registry.Reserve(endpoint.Names.Resource);
             registry.Reserve(endpoint.ErrorsClass);
         }
 

@@ -27,7 +27,7 @@ internal sealed class TypeRegistry
         for (var i = 0; i < registrations.Count; i++)
         {
             var registration = registrations[i];
-            var properties = registration.Properties.Select(p => p with { Type = Resolve(p.Type, slots) }).ToList();
+            var properties = registration.Properties.Select(p => p.Type.IsPending ? p with { Type = Resolve(p.Type, slots) } : p).ToList();
             slots[i] = Register(registration.Namespace, registration.Name, registration.Context, properties);
         }
 
