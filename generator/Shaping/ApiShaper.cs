@@ -4,7 +4,6 @@ using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Json;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Naming;
-using FeishuGen.Generator.Reading;
 
 namespace FeishuGen.Generator.Shaping;
 
