@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Collections.Generic;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Emitting;
 using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
+using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
 using Microsoft.CodeAnalysis;
@@ -38,51 +41,117 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => pair.Left)
             .WithTrackingName(TrackingNames.Pages)
             .Select(static (text, cancellationToken) => PageReader.Read(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty))
-            .WithTrackingName(TrackingNames.Parse);
+            .WithTrackingName(TrackingNames.Read);
 
         var diagnostics = pages
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, Report);
 
-        var api = pages
-            .Select(static (result, _) => result.Endpoint)
-            .WithTrackingName(TrackingNames.Model)
-            .Where(static endpoint => endpoint is not null)
-            .Collect()
-            .Combine(options)
-            .Select(static (pair, _) => ApiShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
-            .WithTrackingName(TrackingNames.Api);
-
-        // Diagnostics about the API as a whole go to the lines the pages declare their endpoints on,
-        // in an output of their own: moving lines re-reports them without re-emitting any source.
+        // Diagnostics about pages against each other go to the lines the pages declare their endpoints
+        // on, in an output of their own: moving lines re-reports them without re-emitting any source.
         var pageLines = pages
             .Where(static result => result.Endpoint is not null)
             .Select(static (result, _) => new PageLine(result.Endpoint!.SpecPath, result.EndpointLine))
             .Collect()
             .WithTrackingName(TrackingNames.PageLines);
-        var apiDiagnostics = api
-            .Select(static (spec, _) => spec.Diagnostics)
+
+        // The API's pages and the event pages take the same stages in steps of their own: adding or
+        // editing an event page never re-shapes or re-prints the API's methods, and the reverse.
+        Register(context, pages, options, pageLines, new PagePath<EndpointModel, NameClaim, ApiNames, PageShape>(
+            static result => result.Endpoint,
+            NameClaim.Of,
+            static (claims, options) => NameClaims.Resolve(claims, options.RootNamespace),
+            static names => names.Diagnostics,
+            ApiShaper.ShapePage,
+            static (shapes, options) => Plan(shapes, all => ApiPlan.Plan(ApiShaper.Merge(all, options)), s => s.SpecPath, s => s.Failures, events: false),
+            TrackingNames.Model, TrackingNames.Names, TrackingNames.Shape, TrackingNames.Plan));
+        Register(context, pages, options, pageLines, new PagePath<EventModel, EventClaim, EventPlanNames, EventShape>(
+            static result => result.Event,
+            static model => new EventClaim(model.SpecPath, model.EventType),
+            static (claims, options) => EventPlanNames.Resolve(claims, options.RootNamespace),
+            static names => names.Diagnostics,
+            static (model, names, _) => EventShaper.ShapePage(model, names),
+            static (shapes, options) => Plan(shapes, all => EventPlan.Plan(EventShaper.Merge(all, options)), s => s.SpecPath, s => s.Failures, events: true),
+            TrackingNames.EventModel, TrackingNames.EventNames, TrackingNames.EventShape, TrackingNames.EventPlan));
+    }
+
+    /// <summary>One kind of page's way through the stages after Read, and the names of its steps.</summary>
+    private sealed record PagePath<TModel, TClaim, TNames, TShape>(
+        Func<PageReadResult, TModel?> Model,
+        Func<TModel, TClaim> Claim,
+        Func<ImmutableArray<TClaim>, GeneratorOptions, TNames> Names,
+        Func<TNames, EquatableArray<DiagnosticInfo>> NameDiagnostics,
+        Func<TModel, TNames, GeneratorOptions, TShape?> Shape,
+        Func<ImmutableArray<TShape>, GeneratorOptions, PlannedFiles> Plan,
+        string ModelStep,
+        string NamesStep,
+        string ShapeStep,
+        string PlanStep)
+        where TModel : class
+        where TShape : class;
+
+    // Names (across pages, names only) → Shape (each page on its own) → Plan (merge, files) → Print (each file).
+    private static void Register<TModel, TClaim, TNames, TShape>(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options,
+        IncrementalValueProvider<ImmutableArray<PageLine>> pageLines, PagePath<TModel, TClaim, TNames, TShape> path)
+        where TModel : class
+        where TShape : class
+    {
+        var models = pages
+            .Select((result, _) => path.Model(result))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(path.ModelStep);
+
+        var names = models
+            .Select((model, _) => path.Claim(model))
+            .Collect()
+            .Combine(options)
+            .Select((pair, _) => path.Names(pair.Left, pair.Right))
+            .WithTrackingName(path.NamesStep);
+        var placed = names
+            .Select((n, _) => path.NameDiagnostics(n))
             .Combine(pageLines)
             .Select(static (pair, _) => DiagnosticPlacement.AtPageLines(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.ApiDiagnostics);
-        context.RegisterSourceOutput(apiDiagnostics, Report);
+            .WithTrackingName(TrackingNames.NameDiagnostics);
+        context.RegisterSourceOutput(placed, Report);
 
-        // Every file is its own pipeline value with its own output: after an edit, only the files whose
-        // text changed are added again, so the compiler re-reads those and keeps the rest. A page whose
-        // code cannot be emitted is left out with FSG0013; the others are generated.
-        var planned = api
-            .Select(static (spec, _) => new PlannedFiles(ApiEmitter.PlanIsolated(spec, out var failures).ToEquatableArray(), failures.ToEquatableArray()))
-            .WithTrackingName(TrackingNames.Emit);
+        var shapes = models
+            .Combine(names)
+            .Combine(options)
+            .Select((input, _) => path.Shape(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(path.ShapeStep)
+            .Where(static shape => shape is not null)
+            .Select(static (shape, _) => shape!);
+
+        var planned = shapes
+            .Collect()
+            .Combine(options)
+            .Select((pair, _) => path.Plan(pair.Left, pair.Right))
+            .WithTrackingName(path.PlanStep);
+        RegisterFiles(context, planned);
+    }
+
+    /// <summary>The merge of every page's shape and the plan of the files; a page that breaks them is left out with FSG0013.</summary>
+    internal static PlannedFiles Plan<TShape>(
+        ImmutableArray<TShape> shapes, Func<IReadOnlyList<TShape>, List<FileUnit>> plan, Func<TShape, string> pathOf, Func<TShape, EquatableArray<DiagnosticInfo>> failuresOf, bool events)
+    {
+        var failures = new List<DiagnosticInfo>();
+        var units = Isolation.Pages(shapes, plan, pathOf, new List<FileUnit>(), failures, events);
+        return new PlannedFiles(units.ToEquatableArray(), shapes.SelectMany(s => (IEnumerable<DiagnosticInfo>)failuresOf(s)).Concat(failures).ToEquatableArray());
+    }
+
+    // Every file is its own pipeline value with its own output: after an edit, only the units whose
+    // content changed are printed again, and only the files whose text changed are added again.
+    private static void RegisterFiles(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<PlannedFiles> planned)
+    {
         context.RegisterSourceOutput(planned.Select(static (result, _) => result.Failures), Report);
-
-        // Each unit is printed on its own: after an edit, only the units whose content changed are
-        // printed again, and only the files whose text changed are added again.
         var printed = planned
             .SelectMany(static (result, _) => result.Units)
             .WithTrackingName(TrackingNames.Units)
-            .Select(static (unit, _) => ApiEmitter.PrintSafely(unit))
-            .WithTrackingName(TrackingNames.Files);
+            .Select(static (unit, _) => Printer.PrintSafely(unit))
+            .WithTrackingName(TrackingNames.Print);
         context.RegisterSourceOutput(printed, static (spc, result) =>
         {
             Report(spc, result.Failures);
@@ -91,31 +160,6 @@ public sealed class FeishuSourceGenerator : IIncrementalGenerator
                 spc.AddSource(file.HintName, file.Source);
             }
         });
-
-        RegisterEvents(context, pages, options);
-    }
-
-    // Events have their own collect and output: adding or editing an event page never re-shapes
-    // or re-emits the API's methods, and the reverse.
-    private static void RegisterEvents(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PageReadResult> pages, IncrementalValueProvider<GeneratorOptions> options)
-    {
-        var events = pages
-            .Select(static (result, _) => result.Event)
-            .Where(static model => model is not null)
-            .WithTrackingName(TrackingNames.EventModel)
-            .Collect()
-            .Combine(options)
-            .Select(static (pair, _) => EventShaper.ShapeSafely(pair.Left.Select(e => e!), pair.Right))
-            .WithTrackingName(TrackingNames.Events)
-            .Select(static (spec, _) =>
-            {
-                var files = EventEmitter.EmitSafely(spec, out var failure);
-                return EmittedFiles.Of(files, failure is null ? spec.Diagnostics : spec.Diagnostics.Append(failure));
-            });
-        context.RegisterSourceOutput(events.Select(static (result, _) => result.Failures), Report);
-        context.RegisterSourceOutput(
-            events.SelectMany(static (result, _) => result.Files).WithTrackingName(TrackingNames.EventFiles),
-            static (spc, file) => spc.AddSource(file.HintName, file.Source));
     }
 
     private const string TestServerAssembly = "FeishuGen.Testing";

@@ -6,6 +6,8 @@ using BenchmarkDotNet.Attributes;
 using FeishuGen.Generator;
 using FeishuGen.Generator.Emitting;
 using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
+using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
 using FeishuGen.TestSupport;
@@ -32,6 +34,8 @@ public class GeneratorBenchmarks
     private AdditionalText _retyped = null!;
     private int _edit;
     private EndpointModel[] _models = Array.Empty<EndpointModel>();
+    private ApiNames _names = null!;
+    private PageShape[] _shapes = Array.Empty<PageShape>();
     private ApiSpec _spec = null!;
     private List<FileUnit> _units = new();
 
@@ -58,8 +62,10 @@ public class GeneratorBenchmarks
         _edited = NewDriver().RunGenerators(_compilation);
 
         _models = _pages.Select(p => PageReader.Read(p.Path, p.GetText()!.ToString()).Endpoint).OfType<EndpointModel>().ToArray();
-        _spec = ApiShaper.Shape(_models, GeneratorOptions.Default);
-        _units = ApiEmitter.Plan(_spec);
+        _names = NameClaims.Resolve(_models.Select(NameClaim.Of), GeneratorOptions.DefaultNamespace);
+        _shapes = _models.Select(m => ApiShaper.ShapePage(m, _names, GeneratorOptions.Default)).OfType<PageShape>().ToArray();
+        _spec = ApiShaper.Merge(_shapes, GeneratorOptions.Default);
+        _units = ApiPlan.Plan(_spec);
     }
 
     [Benchmark(Baseline = true, Description = "cold run")]
@@ -78,13 +84,23 @@ public class GeneratorBenchmarks
         return _edited;
     }
 
-    // The profile of a field edit: which stages run over every page again. Reading is per page
-    // (only the edited one is read again); shaping, planning and printing run over all of them.
-    [Benchmark(Description = "stage: shape every page (ApiShaper)")]
-    public object ShapeStage() => ApiShaper.Shape(_models, GeneratorOptions.Default);
+    // The profile of a field edit, stage by stage. Reading and shaping run per page (only the edited
+    // page is read and shaped again; the names step is cached when no name changed); the merge and
+    // the plan run over every page's shape; printing runs for the units whose content changed.
+    [Benchmark(Description = "stage: names step across pages (NameClaims)")]
+    public object NamesStage() => NameClaims.Resolve(_models.Select(NameClaim.Of), GeneratorOptions.DefaultNamespace);
 
-    [Benchmark(Description = "stage: plan the files (ApiEmitter.Plan)")]
-    public int PlanStage() => ApiEmitter.Plan(_spec).Count;
+    [Benchmark(Description = "stage: shape one page (the edited one)")]
+    public object? ShapeOnePage() => ApiShaper.ShapePage(_models[_models.Length / 2], _names, GeneratorOptions.Default);
+
+    [Benchmark(Description = "stage: shape every page (cold)")]
+    public int ShapeStage() => _models.Count(m => ApiShaper.ShapePage(m, _names, GeneratorOptions.Default) is not null);
+
+    [Benchmark(Description = "stage: merge every page's shape (ApiShaper.Merge)")]
+    public object MergeStage() => ApiShaper.Merge(_shapes, GeneratorOptions.Default);
+
+    [Benchmark(Description = "stage: plan the files (ApiPlan.Plan)")]
+    public int PlanStage() => ApiPlan.Plan(_spec).Count;
 
     [Benchmark(Description = "stage: print every file")]
     public int PrintStage()
@@ -92,7 +108,7 @@ public class GeneratorBenchmarks
         var length = 0;
         foreach (var unit in _units)
         {
-            length += ApiEmitter.Print(unit).Length;
+            length += Printer.Print(unit).Length;
         }
 
         return length;

@@ -59,7 +59,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NamingFromUrl = Create(
         "FSG0010", "SDK naming taken from the URL",
-        "The page has no Python or Go sample naming the SDK call; the method is named '{0}' from its URL and HTTP method",
+        "The page names no SDK call (a Python or Go sample, the API explorer link, or a fullPath, full_path or source_url ending in service-version/resource/method that agrees with the URL); the method is named '{0}' from its URL and HTTP method",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor ReaderFailure = Create(
@@ -97,31 +97,22 @@ internal static class DiagnosticDescriptors
         "The event '{0}' is also described by '{1}'; it is generated once, from the page whose name sorts first",
         DiagnosticSeverity.Info);
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
-    {
-        [EventTypeMissing.Id] = EventTypeMissing,
-        [DuplicateEvent.Id] = DuplicateEvent,
-        [GenerationFailure.Id] = GenerationFailure,
-        [NameClaimedTwice.Id] = NameClaimedTwice,
-        [UrlNameClaimedTwice.Id] = UrlNameClaimedTwice,
-        [NotAnApiPage.Id] = NotAnApiPage,
-        [MissingUrl.Id] = MissingUrl,
-        [MissingMethod.Id] = MissingMethod,
-        [MalformedTableRow.Id] = MalformedTableRow,
-        [InvalidRequestExample.Id] = InvalidRequestExample,
-        [InvalidResponseExample.Id] = InvalidResponseExample,
-        [UnknownItemType.Id] = UnknownItemType,
-        [MissingTypeDefinition.Id] = MissingTypeDefinition,
-        [DuplicateEndpoint.Id] = DuplicateEndpoint,
-        [NamingFromUrl.Id] = NamingFromUrl,
-        [ReaderFailure.Id] = ReaderFailure,
-        [UnknownTokenType.Id] = UnknownTokenType,
-    };
+    // FSG0030 onwards: the one vocabulary of page types and payloads (#19).
+    public static readonly DiagnosticDescriptor UnknownType = Create(
+        "FSG0030", "Type cell names no known type",
+        "'{0}' is typed '{1}', which is no type FeishuGen knows; it is generated as {2}. Write one of string, integer, number, boolean, object, map, file, a named type or an array of them (x[]).",
+        DiagnosticSeverity.Info);
 
     /// <summary>Every descriptor, for documentation and release-tracking checks.</summary>
-    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
+    public static IReadOnlyCollection<DiagnosticDescriptor> All { get; } = new[]
+    {
+        NotAnApiPage, MissingUrl, MissingMethod, MalformedTableRow, InvalidRequestExample, InvalidResponseExample,
+        UnknownItemType, MissingTypeDefinition, DuplicateEndpoint, NamingFromUrl, ReaderFailure, UnknownTokenType,
+        GenerationFailure, NameClaimedTwice, UrlNameClaimedTwice, EventTypeMissing, DuplicateEvent, UnknownType,
+    };
 
-    public static DiagnosticDescriptor Find(string id) => ById[id];
+    /// <summary>The descriptor of <paramref name="id"/> (tests and tools look diagnostics up by ID).</summary>
+    public static DiagnosticDescriptor Find(string id) => System.Linq.Enumerable.Single(All, d => d.Id == id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

@@ -23,7 +23,7 @@ internal static class DiagnosticPlacement
         var placed = new List<DiagnosticInfo>(diagnostics.Count);
         foreach (var diagnostic in diagnostics)
         {
-            placed.Add(diagnostic.Line == 0 && byPath.TryGetValue(diagnostic.FilePath, out var line) ? diagnostic with { Line = line } : diagnostic);
+            placed.Add(diagnostic.Line == 0 && byPath.TryGetValue(diagnostic.FilePath, out var line) ? diagnostic with { Place = diagnostic.Place with { Line = line } } : diagnostic);
         }
 
         return placed.ToEquatableArray();

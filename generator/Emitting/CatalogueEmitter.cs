@@ -1,32 +1,26 @@
 using System.Collections.Generic;
 using System.Linq;
-using FeishuGen.Generator.Shaping;
+using FeishuGen.Generator.Planning;
 
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the endpoint catalogue: one <c>FeishuEndpoint</c> per page with its SDK names, HTTP
+/// Prints the endpoint catalogue: one <c>FeishuEndpoint</c> per page with its SDK names, HTTP
 /// method, path template, CLR types, tokens, scopes, required body fields, documented errors,
-/// response example and spec path. The client methods, the local server and tooling read it.
+/// response example and spec path, each resource's entries in a part of their own, and the list.
+/// The client methods, the local server and tooling read it.
 /// </summary>
 internal static class CatalogueEmitter
 {
-    public const string ClassName = "FeishuEndpointCatalogue";
-
-    private const string OpenPlatformHost = "https://open.feishu.cn";
-
-    public static string EntryName(EndpointSpec endpoint)
-        => endpoint.ServiceProperty + endpoint.VersionProperty + endpoint.ResourceProperty + endpoint.MethodName.Substring(0, endpoint.MethodName.Length - "Async".Length);
-
-    /// <summary>The entries of one resource's endpoints, as a part of the catalogue class: editing a page re-emits only its resource's part.</summary>
-    public static string EmitEntries(GeneratorOptions options, IReadOnlyList<EndpointSpec> endpoints, IReadOnlyDictionary<EndpointSpec, TypeSpec> requests, IReadOnlyDictionary<EndpointSpec, TypeSpec> responses)
+    /// <summary>The entries of one resource's endpoints, as a part of the catalogue class: editing a page re-prints only its resource's part.</summary>
+    public static string EmitEntries(CatalogueEntriesUnit unit)
     {
         // [GeneratedCode] sits on the list's part only: it may appear once per class.
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + options.RootNamespace);
-        writer.Open("public static partial class " + ClassName);
+        writer.Open("namespace " + unit.RootNamespace);
+        writer.Open("public static partial class " + unit.ClassName);
         var first = true;
-        foreach (var endpoint in endpoints)
+        foreach (var entry in unit.Entries)
         {
             if (!first)
             {
@@ -34,9 +28,7 @@ internal static class CatalogueEmitter
             }
 
             first = false;
-            responses.TryGetValue(endpoint, out var response);
-            var paging = endpoint.IsDownload ? null : PaginationEmitter.Find(requests[endpoint], response);
-            WriteEntry(writer, endpoint, paging, options.ProjectDirectory, options.IncludeExamples);
+            WriteEntry(writer, entry);
         }
 
         writer.Close();
@@ -45,16 +37,16 @@ internal static class CatalogueEmitter
     }
 
     /// <summary>The catalogue's list, by entry name only: it changes when endpoints come, go or are renamed.</summary>
-    public static string EmitList(GeneratorOptions options, IEnumerable<string> entryNames)
+    public static string EmitList(CatalogueListUnit unit)
     {
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + options.RootNamespace);
+        writer.Open("namespace " + unit.RootNamespace);
         writer.Line("/// <summary>Every endpoint generated from this project's documentation pages.</summary>");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("public static partial class " + ClassName);
+        writer.Open("public static partial class " + unit.ClassName);
         writer.Line("/// <summary>All endpoints, in spec-path order.</summary>");
         writer.Open("public static global::System.Collections.Generic.IReadOnlyList<global::FeishuGen.FeishuEndpoint> All { get; } = new global::FeishuGen.FeishuEndpoint[]");
-        foreach (var name in entryNames)
+        foreach (var name in unit.EntryNames)
         {
             writer.Line(name + ",");
         }
@@ -65,76 +57,62 @@ internal static class CatalogueEmitter
         return writer.ToString();
     }
 
-    private static void WriteEntry(SourceWriter writer, EndpointSpec endpoint, PagingShape? paging, string? projectDirectory, bool includeExamples)
+    private static void WriteEntry(SourceWriter writer, CatalogueEntry entry)
     {
-        var model = endpoint.Model;
-        var naming = model.Naming;
-        writer.Line("/// <summary>" + CSharp.Xml(model.Title) + ": <c>" + model.HttpMethod + " " + CSharp.Xml(model.PathTemplate) + "</c>.</summary>");
-        writer.Open("public static global::FeishuGen.FeishuEndpoint " + EntryName(endpoint) + " { get; } = new global::FeishuGen.FeishuEndpoint");
-        writer.Line("Title = " + CSharp.Literal(model.Title) + ",");
+        var naming = entry.Naming;
+        writer.Line("/// <summary>" + CSharp.Xml(entry.Title) + ": <c>" + entry.HttpMethod + " " + CSharp.Xml(entry.PathTemplate) + "</c>.</summary>");
+        writer.Open("public static global::FeishuGen.FeishuEndpoint " + entry.EntryName + " { get; } = new global::FeishuGen.FeishuEndpoint");
+        writer.Line("Title = " + CSharp.Literal(entry.Title) + ",");
         writer.Line("Service = " + CSharp.Literal(naming.Service) + ",");
         writer.Line("Version = " + CSharp.Literal(naming.Version) + ",");
         writer.Line("Resource = " + CSharp.Literal(naming.Resource) + ",");
         writer.Line("Method = " + CSharp.Literal(naming.Method) + ",");
-        writer.Line("HttpMethod = " + CSharp.Literal(model.HttpMethod) + ",");
-        writer.Line("PathTemplate = " + CSharp.Literal(model.PathTemplate) + ",");
-        if (model.Host != OpenPlatformHost)
+        writer.Line("HttpMethod = " + CSharp.Literal(entry.HttpMethod) + ",");
+        writer.Line("PathTemplate = " + CSharp.Literal(entry.PathTemplate) + ",");
+        if (entry.Host is { } host)
         {
-            writer.Line("Host = " + CSharp.Literal(model.Host) + ",");
+            writer.Line("Host = " + CSharp.Literal(host) + ",");
         }
 
-        writer.Line("RequestType = typeof(global::" + endpoint.Namespace + "." + endpoint.RequestType + "),");
-        writer.Line("ResponseType = typeof(" + endpoint.ReturnType + "),");
-        if (endpoint.IsUpload || endpoint.IsDownload)
+        writer.Line("RequestType = typeof(" + entry.RequestType.Global + "),");
+        writer.Line("ResponseType = typeof(" + entry.ReturnType + "),");
+        if (entry.IsUpload || entry.IsDownload)
         {
-            writer.Line("RequestKind = " + (endpoint.IsUpload ? "global::FeishuGen.FeishuPayloadKind.Multipart" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
-            writer.Line("ResponseKind = " + (endpoint.IsDownload ? "global::FeishuGen.FeishuPayloadKind.File" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
+            writer.Line("RequestKind = " + (entry.IsUpload ? "global::FeishuGen.FeishuPayloadKind.Multipart" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
+            writer.Line("ResponseKind = " + (entry.IsDownload ? "global::FeishuGen.FeishuPayloadKind.File" : "global::FeishuGen.FeishuPayloadKind.Json") + ",");
         }
 
-        if (Shaping.ApiShaper.ReplyAtTopLevel(model))
+        if (entry.ReplyAtTopLevel)
         {
             writer.Line("ReplyAtTopLevel = true,");
         }
 
-        writer.Line("TokenTypes = " + Strings(model.TokenTypes) + ",");
-        writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", model.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
-        writer.Line("RequiredBodyFields = " + Strings(model.BodyFields.Where(f => f.Required).Select(f => f.Name)) + ",");
-        writer.Line("RequiredQueryParameters = " + Strings(model.QueryParameters.Where(f => f.Required).Select(f => f.Name)) + ",");
-        if (paging is not null)
+        writer.Line("TokenTypes = " + Strings(entry.TokenTypes) + ",");
+        writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", entry.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
+        writer.Line("RequiredBodyFields = " + Strings(entry.RequiredBodyFields) + ",");
+        writer.Line("RequiredQueryParameters = " + Strings(entry.RequiredQueryParameters) + ",");
+        if (entry.Paging is { } paging)
         {
-            // The same pager the resource's {Method}PagesAsync walks, so the local server pages what the method pages.
-            writer.Line("Paging = new global::FeishuGen.FeishuEndpointPaging { TokenParameter = " + CSharp.Literal(paging.RequestToken.WireName) + ", TokenLocation = " + Location(paging.RequestToken)
-                + ", SizeParameter = " + CSharp.Literal(paging.PageSize.WireName) + ", SizeLocation = " + Location(paging.PageSize)
-                + ", NextTokenMember = " + CSharp.Literal(paging.ResponseToken.WireName) + ", HasMoreMember = " + CSharp.Literal(paging.HasMore.WireName)
-                + (paging.Items is { } items ? ", ItemsMember = " + CSharp.Literal(items.WireName) : string.Empty) + " },");
+            writer.Line("Paging = new global::FeishuGen.FeishuEndpointPaging { TokenParameter = " + CSharp.Literal(paging.Token) + ", TokenLocation = " + Location(paging.TokenInBody)
+                + ", SizeParameter = " + CSharp.Literal(paging.Size) + ", SizeLocation = " + Location(paging.SizeInBody)
+                + ", NextTokenMember = " + CSharp.Literal(paging.NextToken) + ", HasMoreMember = " + CSharp.Literal(paging.HasMore)
+                + (paging.Items is { } items ? ", ItemsMember = " + CSharp.Literal(items) : string.Empty) + " },");
         }
 
-        writer.Line("Errors = global::" + endpoint.Namespace + "." + endpoint.ErrorsClass + ".All,");
-        if (includeExamples)
+        writer.Line("Errors = " + entry.ErrorsClass.Global + ".All,");
+        if (entry.IncludesExamples)
         {
-            writer.Line("RequestExample = " + CSharp.Literal(model.RequestExample) + ",");
-            writer.Line("ResponseExample = " + CSharp.Literal(model.ResponseExample) + ",");
+            writer.Line("RequestExample = " + CSharp.Literal(entry.RequestExample) + ",");
+            writer.Line("ResponseExample = " + CSharp.Literal(entry.ResponseExample) + ",");
         }
 
-        writer.Line("SpecPath = " + CSharp.Literal(Relative(model.SpecPath, projectDirectory)) + ",");
+        writer.Line("SpecPath = " + CSharp.Literal(entry.SpecPath) + ",");
         writer.Close(";");
     }
 
-    private static string Location(PropertySpec parameter)
-        => "global::FeishuGen.FeishuParameterLocation." + (parameter.Location == ParameterLocation.Query ? "Query" : "Body");
+    private static string Location(bool inBody)
+        => "global::FeishuGen.FeishuParameterLocation." + (inBody ? "Body" : "Query");
 
     private static string Strings(IEnumerable<string> values)
         => "new string[] { " + string.Join(", ", values.Select(CSharp.Literal)) + " }";
-
-    internal static string Relative(string path, string? projectDirectory)
-    {
-        var normalized = path.Replace('\\', '/');
-        if (string.IsNullOrEmpty(projectDirectory))
-        {
-            return normalized;
-        }
-
-        var root = projectDirectory!.Replace('\\', '/').TrimEnd('/') + "/";
-        return normalized.StartsWith(root, System.StringComparison.Ordinal) ? normalized.Substring(root.Length) : normalized;
-    }
 }

@@ -1,74 +1,28 @@
-using System.Collections.Generic;
 using System.Linq;
-using FeishuGen.Generator.Model;
-using FeishuGen.Generator.Shaping;
+using FeishuGen.Generator.Planning;
 
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the events of a compilation: a record per event body (and its nested records), the
-/// event type constants, the typed <c>On…</c> registration methods on the runtime's dispatcher,
-/// the event catalogue and a JSON resolver for the event records.
+/// Prints the events' shared files: the event type constants, the typed <c>On…</c> registration
+/// methods on the runtime's dispatcher and the event catalogue (records and the resolver are
+/// printed like the API's).
 /// </summary>
 internal static class EventEmitter
 {
-    public const string TypesClass = "FeishuEventTypes";
-    public const string RegistrationsClass = "FeishuEventRegistrations";
-    public const string CatalogueClass = "FeishuEventCatalogue";
-    public const string ResolverClass = "FeishuEventJsonResolver";
-
     private const string Dispatcher = "global::FeishuGen.Events.FeishuEventDispatcher";
 
-    /// <summary>Like <see cref="Emit"/>, but a failure becomes FSG0013 for the event pages instead of an exception out of the generator.</summary>
-    public static List<GeneratedFile> EmitSafely(EventApiSpec api, out Diagnostics.DiagnosticInfo? failure)
-    {
-        failure = null;
-        try
-        {
-            return Emit(api);
-        }
-        catch (System.Exception e) when (e is not System.OperationCanceledException)
-        {
-            failure = new Diagnostics.DiagnosticInfo(Diagnostics.DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0,
-                new[] { "the event pages of this project (no event is generated)", e.GetType().Name + ": " + e.Message }.ToEquatableArray());
-            return new List<GeneratedFile>();
-        }
-    }
-
-    public static List<GeneratedFile> Emit(EventApiSpec api)
-    {
-        var files = new List<GeneratedFile>();
-        if (api.Events.Count == 0)
-        {
-            return files;
-        }
-
-        var options = api.Options;
-        foreach (var type in api.Types)
-        {
-            var relative = type.Namespace.Substring(options.RootNamespace.Length + 1);
-            files.Add(new GeneratedFile(relative + "." + type.Name + ".g.cs", RecordEmitter.Emit(type)));
-        }
-
-        var events = api.Events.OrderBy(e => e.Model.EventType, System.StringComparer.Ordinal).ToList();
-        files.Add(new GeneratedFile(TypesClass + ".g.cs", EmitTypes(options, events)));
-        files.Add(new GeneratedFile(RegistrationsClass + ".g.cs", EmitRegistrations(options, events)));
-        files.Add(new GeneratedFile(CatalogueClass + ".g.cs", EmitCatalogue(options, events)));
-        files.Add(new GeneratedFile(ResolverClass + ".g.cs", JsonResolverEmitter.Emit(options, api.Types, ResolverClass)));
-        return ApiEmitter.UniqueHintNames(files);
-    }
-
-    private static string EmitTypes(GeneratorOptions options, List<EventSpec> events)
+    public static string EmitTypes(EventTypesUnit unit)
     {
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + options.RootNamespace);
+        writer.Open("namespace " + unit.RootNamespace);
         writer.Line("/// <summary>The event types of the event pages in specs/, as Feishu sends them.</summary>");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("public static partial class " + TypesClass);
-        foreach (var spec in events)
+        writer.Open("public static partial class " + unit.ClassName);
+        foreach (var spec in unit.Events)
         {
-            writer.Line("/// <summary>" + CSharp.Xml(spec.Model.Title) + "</summary>");
-            writer.Line("public const string " + spec.Name + " = " + CSharp.Literal(spec.Model.EventType) + ";");
+            writer.Line("/// <summary>" + CSharp.Xml(spec.Title) + "</summary>");
+            writer.Line("public const string " + spec.Name + " = " + CSharp.Literal(spec.EventType) + ";");
         }
 
         writer.Close();
@@ -76,15 +30,15 @@ internal static class EventEmitter
         return writer.ToString();
     }
 
-    private static string EmitRegistrations(GeneratorOptions options, List<EventSpec> events)
+    public static string EmitRegistrations(EventRegistrationsUnit unit)
     {
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + options.RootNamespace);
+        writer.Open("namespace " + unit.RootNamespace);
         writer.Line("/// <summary>Typed handlers for the event pages in specs/: <c>dispatcher.OnImMessageReceiveV1(async (e, ct) => ...)</c>.</summary>");
         writer.Line(CSharp.GeneratedCode);
-        writer.Open("public static partial class " + RegistrationsClass);
+        writer.Open("public static partial class " + unit.ClassName);
         var first = true;
-        foreach (var spec in events)
+        foreach (var spec in unit.Events)
         {
             if (!first)
             {
@@ -92,8 +46,8 @@ internal static class EventEmitter
             }
 
             first = false;
-            var body = "global::" + spec.BodyFullName;
-            var model = spec.Model;
+            var body = spec.BodyType.Global;
+            var model = spec;
             writer.Line("/// <summary>");
             writer.Line("/// " + CSharp.Xml(model.Title) + " (<c>" + CSharp.Xml(model.EventType) + "</c>, schema " + (model.LegacySchema ? "1.0" : "2.0") + ").");
             writer.Line("/// </summary>");
@@ -110,7 +64,7 @@ internal static class EventEmitter
             writer.Line("/// <param name=\"handler\">Runs for each event, with a token cancelled at the deadline or when the app stops.</param>");
             writer.Line("/// <returns>The dispatcher, to chain registrations.</returns>");
             writer.Line("public static " + Dispatcher + " " + spec.MethodName + "(this " + Dispatcher + " dispatcher, global::System.Func<global::FeishuGen.Events.FeishuEvent<" + body + ">, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> handler)");
-            writer.Line("    => dispatcher.On(" + TypesClass + "." + spec.Name + ", " + JsonCode.Shape(spec.Namespace + "." + spec.BodyType) + ".Reader, handler);");
+            writer.Line("    => dispatcher.On(" + unit.TypesClass + "." + spec.Name + ", " + JsonCode.Shape(spec.BodyType) + ".Reader, handler);");
         }
 
         writer.Close();
@@ -118,21 +72,21 @@ internal static class EventEmitter
         return writer.ToString();
     }
 
-    private static string EmitCatalogue(GeneratorOptions options, List<EventSpec> events)
+    public static string EmitCatalogue(EventCatalogueUnit unit)
     {
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + options.RootNamespace);
+        writer.Open("namespace " + unit.RootNamespace);
         writer.Line("/// <summary>Every event generated from specs/, for tooling and tests.</summary>");
         writer.Line(CSharp.GeneratedCode);
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.Open("public static partial class " + CatalogueClass);
+        writer.Open("public static partial class " + unit.ClassName);
         writer.Line("/// <summary>The events, ordered by type.</summary>");
         writer.Open("public static global::System.Collections.Generic.IReadOnlyList<global::FeishuGen.Events.FeishuEventInfo> All { get; } = new global::FeishuGen.Events.FeishuEventInfo[]");
-        foreach (var spec in events)
+        foreach (var spec in unit.Events)
         {
-            writer.Line("new() { EventType = " + CSharp.Literal(spec.Model.EventType) + ", Title = " + CSharp.Literal(spec.Model.Title)
-                + ", Schema = " + CSharp.Literal(spec.Model.LegacySchema ? "1.0" : "2.0") + ", BodyType = typeof(global::" + spec.BodyFullName + ")"
-                + ", SpecPath = " + CSharp.Literal(CatalogueEmitter.Relative(spec.Model.SpecPath, options.ProjectDirectory)) + " },");
+            writer.Line("new() { EventType = " + CSharp.Literal(spec.EventType) + ", Title = " + CSharp.Literal(spec.Title)
+                + ", Schema = " + CSharp.Literal(spec.LegacySchema ? "1.0" : "2.0") + ", BodyType = typeof(" + spec.BodyType.Global + ")"
+                + ", SpecPath = " + CSharp.Literal(spec.SpecPath) + " },");
         }
 
         writer.Close(";");

@@ -43,16 +43,9 @@ internal static class JsonCode
         _ => Shape(type),
     };
 
-    /// <summary>The C# type of a list item (JSON values in lists may be null).</summary>
-    public static string ItemType(TypeRef type) => type.Kind == TypeKind.Node ? type.CSharp + "?" : type.CSharp;
-
     /// <summary>The shape of a generated record: <c>global::Ns.FeishuJsonCodec.Name</c>.</summary>
     public static string Shape(TypeRef named) => Shape(named.Name!);
 
-    /// <summary>The shape of a generated record by its full name.</summary>
-    public static string Shape(string fullName)
-    {
-        var dot = fullName.LastIndexOf('.');
-        return "global::" + fullName.Substring(0, dot) + "." + Codec + "." + fullName.Substring(dot + 1);
-    }
+    /// <summary>The shape of a generated record by its identity.</summary>
+    public static string Shape(TypeName type) => "global::" + type.Namespace + "." + Codec + "." + type.Name;
 }

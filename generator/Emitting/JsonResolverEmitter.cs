@@ -1,26 +1,20 @@
-using System.Collections.Generic;
-using System.Linq;
-using FeishuGen.Generator.Shaping;
+using FeishuGen.Generator.Planning;
 
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// Emits an IJsonTypeInfoResolver for every generated record, so that System.Text.Json can
+/// Prints an IJsonTypeInfoResolver for every generated record, so that System.Text.Json can
 /// serialize them (for logging, storage or tests) without reflection: each JsonTypeInfo wraps
 /// the generated reader and writer.
 /// </summary>
 internal static class JsonResolverEmitter
 {
-    public const string ClassName = "FeishuJsonResolver";
-
-    public static string Emit(GeneratorOptions options, IReadOnlyList<TypeSpec> types, string className = ClassName)
-        => Emit(options, types.Select(t => (t.Namespace, t.Name)), className);
-
-    /// <summary>The resolver over records known by namespace and name only: a field edit does not change it.</summary>
-    public static string Emit(GeneratorOptions options, IEnumerable<(string Namespace, string Name)> types, string className = ClassName)
+    /// <summary>The resolver over records known by identity only: a field edit does not change it.</summary>
+    public static string Emit(ResolverUnit unit)
     {
+        var className = unit.ClassName;
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + options.RootNamespace);
+        writer.Open("namespace " + unit.RootNamespace);
         writer.Line("/// <summary>System.Text.Json metadata for every generated record, built on the generated readers and writers (no reflection, NativeAOT-safe).</summary>");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("public sealed partial class " + className + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
@@ -44,10 +38,9 @@ internal static class JsonResolverEmitter
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
-        foreach (var type in types)
+        foreach (var type in unit.Types)
         {
-            var full = "global::" + type.Namespace + "." + type.Name;
-            writer.Line("if (type == typeof(" + full + ")) return global::FeishuGen.Json.FeishuJsonShapes.TypeInfo(options, " + JsonCode.Shape(type.Namespace + "." + type.Name) + ");");
+            writer.Line("if (type == typeof(" + type.Global + ")) return global::FeishuGen.Json.FeishuJsonShapes.TypeInfo(options, " + JsonCode.Shape(type) + ");");
         }
 
         writer.Line("return null;");

@@ -1,39 +1,37 @@
 using System.Linq;
-using FeishuGen.Generator.Shaping;
+using FeishuGen.Generator.Planning;
 
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// The XML doc of a client method: what the endpoint does, its HTTP method and path, token
+/// Prints the XML doc of a client method: what the endpoint does, its HTTP method and path, token
 /// types, scopes and documented errors with their hints.
 /// </summary>
 internal static class MethodDocs
 {
-    public static void Write(SourceWriter writer, EndpointSpec endpoint, bool withOptions)
+    public static void Write(SourceWriter writer, MethodDoc doc, bool withOptions)
     {
-        var model = endpoint.Model;
         writer.Line("/// <summary>");
-        writer.Line("/// " + CSharp.Xml(model.Title));
+        writer.Line("/// " + CSharp.Xml(doc.Title));
         writer.Line("/// </summary>");
         writer.Line("/// <remarks>");
-        CSharp.XmlLines(writer, model.Description);
-        writer.Line("/// <para><c>" + model.HttpMethod + " " + CSharp.Xml(model.PathTemplate) + "</c></para>");
-        if (model.TokenTypes.Count > 0)
+        CSharp.XmlLines(writer, doc.Description);
+        writer.Line("/// <para><c>" + doc.HttpMethod + " " + CSharp.Xml(doc.PathTemplate) + "</c></para>");
+        if (doc.TokenTypes.Count > 0)
         {
-            writer.Line("/// <para>Access tokens: " + string.Join(", ", model.TokenTypes.Select(t => "<c>" + t + "</c>")) + ".</para>");
+            writer.Line("/// <para>Access tokens: " + string.Join(", ", doc.TokenTypes.Select(t => "<c>" + t + "</c>")) + ".</para>");
         }
 
-        if (model.Scopes.Count > 0)
+        if (doc.Scopes.Count > 0)
         {
-            writer.Line("/// <para>Scopes (any one): " + string.Join("; ", model.Scopes.Select(s => "<c>" + CSharp.Xml(s.Key) + "</c> " + CSharp.Xml(s.Name))) + ".</para>");
+            writer.Line("/// <para>Scopes (any one): " + string.Join("; ", doc.Scopes.Select(s => "<c>" + CSharp.Xml(s.Key) + "</c> " + CSharp.Xml(s.Name))) + ".</para>");
         }
 
-        var errors = ErrorsEmitter.Documented(endpoint).ToList();
-        if (errors.Count > 0)
+        if (doc.Errors.Count > 0)
         {
-            writer.Line("/// <para>Documented errors (<see cref=\"" + endpoint.ErrorsClass + "\"/>):</para>");
+            writer.Line("/// <para>Documented errors (<see cref=\"" + doc.ErrorsClass + "\"/>):</para>");
             writer.Line("/// <list type=\"bullet\">");
-            foreach (var error in errors)
+            foreach (var error in doc.Errors)
             {
                 var hint = error.Hint.Length > 0 ? " 排查建议: " + CSharp.Xml(error.Hint) : string.Empty;
                 writer.Line("/// <item><description><c>" + error.Code + "</c> (HTTP " + error.HttpStatus + "): " + CSharp.Xml(error.Description) + "." + hint + "</description></item>");
@@ -50,7 +48,7 @@ internal static class MethodDocs
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call, including retries and waits.</param>");
-        writer.Line(endpoint.IsDownload
+        writer.Line(doc.IsDownload
             ? "/// <returns>The file, streamed as it arrives, with its name from Content-Disposition; dispose it.</returns>"
             : "/// <returns>The reply's <c>data</c>.</returns>");
         writer.Line("/// <exception cref=\"global::FeishuGen.FeishuApiException\">Feishu answered with a non-zero code; the exception carries the code, msg, log id and, for documented codes, the page's description and hint.</exception>");

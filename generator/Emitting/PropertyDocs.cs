@@ -52,7 +52,7 @@ internal static class PropertyDocs
         if (property.AllowedValues.Count > 0)
         {
             var values = string.Join("; ", property.AllowedValues.Select(v => "<c>" + CSharp.Xml(v.Value) + "</c> " + CSharp.Xml(v.Label)));
-            var constants = AllowedValuesEmitter.HasConstants(property) ? " (see <see cref=\"" + AllowedValuesEmitter.ClassName(property) + "\"/>)" : string.Empty;
+            var constants = property.Constants is { } named ? " (see <see cref=\"" + named.ClassName + "\"/>)" : string.Empty;
             writer.Line("/// <para>Allowed values" + constants + ": " + values + ".</para>");
         }
 

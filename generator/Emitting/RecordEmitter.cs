@@ -5,13 +5,11 @@ using FeishuGen.Generator.Shaping;
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// Emits one record (request, response data or nested type) with its XML docs, its
+/// Prints one record (request, response data, nested type or event body) with its XML docs, its
 /// allowed-value constants, and its reflection-free JSON metadata (a member table).
 /// </summary>
 internal static class RecordEmitter
 {
-    public const string UnknownMembersProperty = "AdditionalProperties";
-
     public static string Emit(TypeSpec type)
     {
         var writer = new SourceWriter().Header();
@@ -39,7 +37,7 @@ internal static class RecordEmitter
             }
 
             first = false;
-            WriteProperty(writer, type, property);
+            WriteProperty(writer, property);
         }
 
         if (type.KeepsUnknownMembers)
@@ -51,10 +49,10 @@ internal static class RecordEmitter
 
             writer.Line("/// <summary>Members of the JSON object that the documentation does not describe, kept so that nothing is lost.</summary>");
             writer.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
-            writer.Line("public global::System.Text.Json.Nodes.JsonObject? " + UnknownMembersName(type) + " { get; set; }");
+            writer.Line("public global::System.Text.Json.Nodes.JsonObject? " + type.UnknownMembers + " { get; set; }");
         }
 
-        foreach (var property in type.Properties.Where(p => p.AllowedValues.Count > 0))
+        foreach (var property in type.Properties.Where(p => p.Constants is not null))
         {
             AllowedValuesEmitter.Write(writer, property);
         }
@@ -62,7 +60,7 @@ internal static class RecordEmitter
         writer.Close();
     }
 
-    private static void WriteProperty(SourceWriter writer, TypeSpec owner, PropertySpec property)
+    private static void WriteProperty(SourceWriter writer, PropertySpec property)
     {
         PropertyDocs.Write(writer, property);
         switch (property.Location)
@@ -88,7 +86,7 @@ internal static class RecordEmitter
                 break;
         }
 
-        var required = property.Required && owner.Role == TypeRole.Request;
+        var required = property.IsRequiredMember;
         var typeName = required ? property.Type.CSharp : property.Type.CSharp + "?";
         writer.Line("public " + (required ? "required " : string.Empty) + typeName + " " + property.ClrName + " { get; set; }");
     }
@@ -97,14 +95,12 @@ internal static class RecordEmitter
     // of two small methods; the runtime's FeishuJsonShape does the rest (issue #11's size goal).
     private static void WriteCodec(SourceWriter writer, TypeSpec type)
     {
-        var full = "global::" + type.FullName;
+        var full = type.Id.Global;
         var body = type.Properties.Where(p => p.Location == ParameterLocation.Body).ToList();
-        var requiredMembers = type.Role == TypeRole.Request
-            ? string.Join(", ", type.Properties.Where(p => p.Required).Select(p => p.ClrName + " = default!"))
-            : string.Empty;
+        var requiredMembers = string.Join(", ", type.Properties.Where(p => p.IsRequiredMember).Select(p => p.ClrName + " = default!"));
         var create = requiredMembers.Length == 0 ? "new " + full + "()" : "new " + full + " { " + requiredMembers + " }";
         var names = body.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", body.Select(p => CSharp.Literal(p.WireName))) + " }";
-        var unknown = type.KeepsUnknownMembers ? UnknownMembersName(type) : null;
+        var unknown = type.UnknownMembers;
         writer.Open("internal static partial class " + JsonCode.Codec);
         writer.Line("/// <summary>The JSON members of <see cref=\"" + full + "\"/>.</summary>");
         writer.Line("internal static readonly " + JsonCode.ShapeOf(full) + " " + type.Name + " = new(static () => " + create + ", " + names + ", "
@@ -117,7 +113,7 @@ internal static class RecordEmitter
             for (var i = 0; i < body.Count; i++)
             {
                 var property = body[i];
-                var required = property.Required && type.Role == TypeRole.Request;
+                var required = property.IsRequiredMember;
                 var bang = required && !property.Type.IsValueType ? "!" : string.Empty;
                 writer.Line("case " + i + ": x." + property.ClrName + " = " + JsonCode.Value(property.Type, required && property.Type.IsValueType) + ".Read(ref r)" + bang + "; break;");
             }
@@ -136,7 +132,7 @@ internal static class RecordEmitter
         for (var i = 0; i < body.Count; i++)
         {
             var property = body[i];
-            var required = property.Required && type.Role == TypeRole.Request;
+            var required = property.IsRequiredMember;
             writer.Line(JsonCode.Value(property.Type, required && property.Type.IsValueType) + ".WriteMember(w, n[" + i + "], x." + property.ClrName + ");");
         }
 
@@ -147,18 +143,5 @@ internal static class RecordEmitter
 
         writer.Close();
         writer.Close();
-    }
-
-    /// <summary>The name of the unknown-members property, clear of the record's own properties.</summary>
-    public static string UnknownMembersName(TypeSpec type)
-    {
-        var taken = new HashSet<string>(type.Properties.Select(p => p.ClrName)) { type.Name };
-        var name = UnknownMembersProperty;
-        while (taken.Contains(name))
-        {
-            name = "Unknown" + name;
-        }
-
-        return name;
     }
 }

@@ -1,21 +1,21 @@
-using System.Collections.Generic;
 using System.Linq;
-using FeishuGen.Generator.Shaping;
+using FeishuGen.Generator.Planning;
 
 namespace FeishuGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a resource class (e.g. EcoBackgroundCheckApi) with one pair of async methods per
+/// Prints a resource class (e.g. EcoBackgroundCheckApi) with one pair of async methods per
 /// endpoint: <c>UpdateResultAsync(request, cancellationToken)</c> and an overload taking
-/// per-call <c>FeishuRequestOptions</c>.
+/// per-call <c>FeishuRequestOptions</c>, and the paging methods of the endpoints that page.
 /// </summary>
 internal static class ResourceEmitter
 {
-    public static string Emit(string ns, string resourceClass, IReadOnlyList<EndpointSpec> endpoints, string catalogueClass, IReadOnlyDictionary<EndpointSpec, TypeSpec> requests, IReadOnlyDictionary<EndpointSpec, TypeSpec> responses)
+    public static string Emit(ResourceUnit unit)
     {
         var writer = new SourceWriter().Header();
-        writer.Open("namespace " + ns);
-        writer.Line("/// <summary>The <c>" + CSharp.Xml(endpoints[0].Model.Naming.Resource) + "</c> methods of " + CSharp.Xml(endpoints[0].Model.Naming.Service) + " " + CSharp.Xml(endpoints[0].Model.Naming.Version) + ".</summary>");
+        var resourceClass = unit.Class.Name;
+        writer.Open("namespace " + unit.Class.Namespace);
+        writer.Line("/// <summary>The <c>" + CSharp.Xml(unit.Naming.Resource) + "</c> methods of " + CSharp.Xml(unit.Naming.Service) + " " + CSharp.Xml(unit.Naming.Version) + ".</summary>");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("public sealed partial class " + resourceClass);
         writer.Line("private readonly global::FeishuGen.FeishuClient _client;");
@@ -23,15 +23,13 @@ internal static class ResourceEmitter
         writer.Line("/// <summary>Creates the resource over a configured <see cref=\"global::FeishuGen.FeishuClient\"/>.</summary>");
         writer.Line("/// <param name=\"client\">The client that sends the calls.</param>");
         writer.Line("public " + resourceClass + "(global::FeishuGen.FeishuClient client) => _client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
-        var taken = new HashSet<string>(endpoints.Select(e => e.MethodName));
-        foreach (var endpoint in endpoints.OrderBy(e => e.MethodName, System.StringComparer.Ordinal))
+        foreach (var method in unit.Methods)
         {
             writer.Line();
-            WriteMethods(writer, endpoint, catalogueClass, requests[endpoint]);
-            responses.TryGetValue(endpoint, out var response);
-            if (!endpoint.IsDownload && PaginationEmitter.Find(requests[endpoint], response) is { } paging)
+            WriteMethods(writer, method, unit.CatalogueClass);
+            if (method.Paged is { } paging)
             {
-                PaginationEmitter.Write(writer, endpoint, paging, taken);
+                PaginationEmitter.Write(writer, method, paging);
             }
         }
 
@@ -40,85 +38,55 @@ internal static class ResourceEmitter
         return writer.ToString();
     }
 
-    private static void WriteMethods(SourceWriter writer, EndpointSpec endpoint, string catalogueClass, TypeSpec request)
+    private static void WriteMethods(SourceWriter writer, MethodSpec method, string catalogueClass)
     {
-        var req = "global::" + endpoint.Namespace + "." + endpoint.RequestType;
-        var resp = endpoint.ReturnType;
-        var task = "global::System.Threading.Tasks.Task<" + resp + ">";
+        var req = method.RequestType.Global;
+        var task = "global::System.Threading.Tasks.Task<" + method.ReturnType + ">";
         var ct = "global::System.Threading.CancellationToken cancellationToken";
 
-        MethodDocs.Write(writer, endpoint, withOptions: false);
-        writer.Line("public " + task + " " + endpoint.MethodName + "(" + req + " request, " + ct + " = default)");
-        writer.Line("    => " + endpoint.MethodName + "(request, null, cancellationToken);");
+        MethodDocs.Write(writer, method.Doc, withOptions: false);
+        writer.Line("public " + task + " " + method.MethodName + "(" + req + " request, " + ct + " = default)");
+        writer.Line("    => " + method.MethodName + "(request, null, cancellationToken);");
         writer.Line();
 
-        MethodDocs.Write(writer, endpoint, withOptions: true);
-        writer.Open("public " + task + " " + endpoint.MethodName + "(" + req + " request, global::FeishuGen.FeishuRequestOptions? options, " + ct + " = default)");
+        MethodDocs.Write(writer, method.Doc, withOptions: true);
+        writer.Open("public " + task + " " + method.MethodName + "(" + req + " request, global::FeishuGen.FeishuRequestOptions? options, " + ct + " = default)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-        writer.Line("var call = new global::FeishuGen.FeishuApiCall(global::" + catalogueClass + "." + CatalogueEmitter.EntryName(endpoint) + ", " + PathExpression(endpoint, request) + ");");
-        foreach (var query in request.Properties.Where(p => p.Location == ParameterLocation.Query))
+        writer.Line("var call = new global::FeishuGen.FeishuApiCall(global::" + catalogueClass + "." + method.EntryName + ", " + PathExpression(method) + ");");
+        foreach (var query in method.Query)
         {
             writer.Line("call.AddQuery(" + CSharp.Literal(query.WireName) + ", request." + query.ClrName + ");");
         }
 
-        if (endpoint.IsUpload)
+        if (method.Body == BodyKind.Form)
         {
             writer.Line("call.Form = new global::FeishuGen.FeishuFormData()");
-            foreach (var part in request.Properties.Where(p => p.Location == ParameterLocation.Form))
+            foreach (var part in method.Form)
             {
-                writer.Line(part.Type.Kind == TypeKind.Form
+                writer.Line(part.IsFreeParts
                     ? "    .AddRange(request." + part.ClrName + ")"
                     : "    .Add(" + CSharp.Literal(part.WireName) + ", request." + part.ClrName + ")");
             }
 
             writer.Line("    ;");
         }
-        else if (endpoint.HasRequestBody)
+        else if (method.Body == BodyKind.Json)
         {
-            writer.Line("call.SetJsonBody(request, " + JsonCode.Shape(endpoint.Namespace + "." + endpoint.RequestType) + ");");
+            writer.Line("call.SetJsonBody(request, " + JsonCode.Shape(method.RequestType) + ");");
         }
 
-        if (endpoint.IsDownload)
+        if (method.IsDownload)
         {
             writer.Line("return _client.DownloadAsync(call, options, cancellationToken);");
             writer.Close();
             return;
         }
 
-        writer.Line("return _client.SendAsync(call, " + JsonCode.Shape(endpoint.Namespace + "." + endpoint.ResponseType) + ", options, cancellationToken);");
+        writer.Line("return _client.SendAsync(call, " + JsonCode.Shape(method.ResponseType) + ", options, cancellationToken);");
         writer.Close();
     }
 
-    // "/open-apis/admin/v1/badges/:badge_id" → "/open-apis/admin/v1/badges/" + FeishuUrl.Segment(request.BadgeId)
-    private static string PathExpression(EndpointSpec endpoint, TypeSpec request)
-    {
-        var parts = new List<string>();
-        var literal = new System.Text.StringBuilder();
-        foreach (var segment in endpoint.Model.PathTemplate.Split('/'))
-        {
-            if (segment.Length == 0)
-            {
-                continue;
-            }
-
-            literal.Append('/');
-            var property = segment[0] == ':' ? request.Properties.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == segment.Substring(1)) : null;
-            if (property is null)
-            {
-                literal.Append(segment);
-                continue;
-            }
-
-            parts.Add(CSharp.Literal(literal.ToString()));
-            literal.Clear();
-            parts.Add("global::FeishuGen.FeishuUrl.Segment(request." + property.ClrName + ")");
-        }
-
-        if (literal.Length > 0 || parts.Count == 0)
-        {
-            parts.Add(CSharp.Literal(literal.Length > 0 ? literal.ToString() : "/"));
-        }
-
-        return string.Join(" + ", parts);
-    }
+    // "/open-apis/admin/v1/badges/" + FeishuUrl.Segment(request.BadgeId)
+    private static string PathExpression(MethodSpec method)
+        => string.Join(" + ", method.Path.Select(s => s.IsProperty ? "global::FeishuGen.FeishuUrl.Segment(request." + s.Text + ")" : CSharp.Literal(s.Text)));
 }

@@ -48,10 +48,40 @@ internal enum PayloadKind
 internal sealed record ScopeModel(string Name, string Key);
 
 /// <summary>
-/// The official SDK's names for the endpoint, e.g. hire / v1 / eco_background_check / update_result.
-/// <see cref="FromSample"/> is false when no sample named it and the names were derived from the URL.
+/// The official SDK's names for the endpoint, e.g. hire / v1 / eco_background_check / update_result,
+/// and what on the page gave them (<see cref="Source"/>): a sample, the API explorer link, the doc
+/// path, or, when the page carries no name, the URL.
 /// </summary>
-internal sealed record SdkNaming(string Service, string Version, string Resource, string Method, bool FromSample = true);
+internal sealed record SdkNaming(string Service, string Version, string Resource, string Method, NameSource Source = NameSource.PythonSample)
+{
+    /// <summary>Whether the page itself named the call (anything but the URL guess).</summary>
+    public bool FromPage => Source != NameSource.Url;
+
+    /// <summary>service.version.resource.method, as the SDKs spell the call.</summary>
+    public string Dotted => Service + "." + Version + "." + Resource + "." + Method;
+}
+
+/// <summary>What on a page named its SDK call, most trusted first.</summary>
+internal enum NameSource
+{
+    /// <summary>The Python SDK sample: <c>client.hire.v1.eco_background_check.update_result(</c>.</summary>
+    PythonSample,
+
+    /// <summary>The Go SDK sample: <c>client.Hire.V1.EcoBackgroundCheck.UpdateResult(</c>.</summary>
+    GoSample,
+
+    /// <summary>The portal's 尝试一下 link to the API explorer (<c>project=…&amp;version=…&amp;resource=…&amp;method=…</c>).</summary>
+    ApiExplorer,
+
+    /// <summary>The front matter's <c>fullPath</c> or <c>full_path</c>, ending in service-version/resource/method.</summary>
+    DocPath,
+
+    /// <summary>A doc URL in the front matter (<c>source_url</c>): <c>…/server-docs/…</c> or the older <c>…/reference/…</c>.</summary>
+    DocUrl,
+
+    /// <summary>Nothing on the page: derived from the URL and HTTP method (FSG0010).</summary>
+    Url,
+}
 
 /// <summary>One row of the page's error table.</summary>
 internal sealed record ErrorCodeModel(int HttpStatus, long Code, string Description, string Hint);

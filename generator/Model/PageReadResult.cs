@@ -3,14 +3,13 @@ using FeishuGen.Generator.Diagnostics;
 namespace FeishuGen.Generator.Model;
 
 /// <summary>
-/// What reading one page produced: the endpoint or the event (or neither when the page is a guide), the
-/// diagnostics with their lines, and the samples the corpus check replays. The generator keeps
-/// these apart so that moving a line changes the diagnostics but not the model.
+/// What reading one page produced: the endpoint or the event (or neither when the page is a guide)
+/// and the diagnostics with their lines. The generator keeps these apart so that moving a line
+/// changes the diagnostics but not the model.
 /// </summary>
 internal sealed record PageReadResult(
     EndpointModel? Endpoint,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    PageSamples Samples,
     int EndpointLine = 0,
     EventModel? Event = null);
 
@@ -20,9 +19,3 @@ internal sealed record PageReadResult(
 /// edit that only moves lines leaves the model, and so the generated code, untouched.
 /// </summary>
 internal sealed record PageLine(string SpecPath, int Line);
-
-/// <summary>The curl sample's URL and JSON body (or, for uploads, its form part names, comma-separated), as the page shows them going over the wire.</summary>
-internal sealed record PageSamples(string? CurlMethod, string? CurlUrl, string? CurlBody, string? PythonCall, string? CurlFormParts = null)
-{
-    public static readonly PageSamples None = new(null, null, null, null);
-}

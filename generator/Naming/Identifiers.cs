@@ -82,26 +82,9 @@ internal static class Identifiers
         return candidate;
     }
 
-    /// <summary>An English-ish singular for naming the item type of an array property.</summary>
+    /// <summary>The name of one item of a list called <paramref name="pascal"/>: 'UserList' → 'User', 'Categories' → 'Category'.</summary>
     public static string Singular(string pascal)
-    {
-        if (pascal.EndsWith("ies", System.StringComparison.Ordinal) && pascal.Length > 4)
-        {
-            return pascal.Substring(0, pascal.Length - 3) + "y";
-        }
-
-        if (pascal.EndsWith("List", System.StringComparison.Ordinal) && pascal.Length > 4)
-        {
-            return pascal.Substring(0, pascal.Length - 4);
-        }
-
-        if (pascal.EndsWith("s", System.StringComparison.Ordinal) && !pascal.EndsWith("ss", System.StringComparison.Ordinal) && pascal.Length > 3)
-        {
-            return pascal.Substring(0, pascal.Length - 1);
-        }
-
-        return pascal;
-    }
+        => pascal.EndsWith("List", System.StringComparison.Ordinal) && pascal.Length > 4 ? pascal.Substring(0, pascal.Length - 4) : Words.Singular(pascal);
 
     private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
 

@@ -9,7 +9,7 @@ internal sealed class BasicTable
 {
     private static readonly Regex UrlPattern = new(@"(https?://[A-Za-z0-9.\-]+(?::\d+)?/[^\s`<>|)""']*)", RegexOptions.Compiled);
     private static readonly Regex TokenWord = new(@"\b(tenant|user|app)_access_token\b", RegexOptions.Compiled);
-    private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Break = LineBreaks.Tag;
     private static readonly Regex KeyedScopes = new(@"`([a-z][\w.-]*:[^`]+)`\s*([^`]*)", RegexOptions.Compiled);
 
     public string? Url { get; private set; }

@@ -20,7 +20,7 @@ internal sealed record CellContent(
 /// </summary>
 internal static class CellParser
 {
-    private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Break = LineBreaks.Tag;
     private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
     private static readonly Regex Label = new(@"^\*\*(示例值|示例|可选值有|可选值|可能值有|可能值|数据校验规则|默认值)[:：]?\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
 

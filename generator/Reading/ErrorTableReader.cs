@@ -25,5 +25,5 @@ internal static class ErrorTableReader
         return errors;
     }
 
-    private static string Clean(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"<br\s*/?>", "\n").Trim();
+    private static string Clean(string text) => LineBreaks.Tag.Replace(text, "\n").Trim();
 }

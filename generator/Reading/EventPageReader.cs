@@ -26,7 +26,7 @@ internal static class EventPageReader
 
     public static PageReadResult Read(string filePath, string text, PageOutline outline)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = new DiagnosticCollector();
         var section = outline.Find("事件", 2, 2)!;
         var body = BodyHeading(outline)!;
         var rows = PipeTableReader.ReadTable(outline.Lines, section.Line + 1, outline.SectionEnd(section, stopAtAnyHeading: true), out var header);
@@ -38,14 +38,14 @@ internal static class EventPageReader
         var exampleJson = string.IsNullOrWhiteSpace(example) ? null : LenientJsonParser.TryParse(example!, out _);
         if (example is not null && exampleJson is null)
         {
-            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.InvalidResponseExample.Id, filePath, fence!.Line, 0, 0, new[] { "the 事件体示例 is not JSON" }.ToEquatableArray()));
+            diagnostics.Report(DiagnosticDescriptors.InvalidResponseExample, new Place(filePath, fence!.Line, 0, 0), "the 事件体示例 is not JSON");
         }
 
         var eventType = FromTable(allRows) ?? FromExample(exampleJson);
         if (eventType is null)
         {
-            var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.EventTypeMissing.Id, filePath, section.Line, 0, outline.Lines[section.Line].Length, EquatableArray<string>.Empty);
-            return new PageReadResult(null, diagnostics.Append(diagnostic).ToEquatableArray(), PageSamples.None);
+            diagnostics.Report(DiagnosticDescriptors.EventTypeMissing, new Place(filePath, section.Line, 0, outline.Lines[section.Line].Length));
+            return new PageReadResult(null, diagnostics.ToEquatableArray());
         }
 
         var title = outline.Headings.FirstOrDefault(h => h.Level <= 2 && h.Line < section.Line);
@@ -59,7 +59,7 @@ internal static class EventPageReader
             BasicTable.Read(allRows).Scopes.ToEquatableArray(),
             fields.ToEquatableArray(),
             example);
-        return new PageReadResult(null, diagnostics.ToEquatableArray(), PageSamples.None, section.Line, model);
+        return new PageReadResult(null, diagnostics.ToEquatableArray(), section.Line, model);
     }
 
     // '### 事件体' on most pages, '## 事件体' on some older ones; never the example's heading.

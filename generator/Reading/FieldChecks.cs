@@ -11,7 +11,7 @@ namespace FeishuGen.Generator.Reading;
 /// </summary>
 internal static class FieldChecks
 {
-    public static void Report(IReadOnlyList<FieldModel> fields, IReadOnlyList<int> lines, JsonValue? example, string filePath, PageOutline outline, List<DiagnosticInfo> diagnostics)
+    public static void Report(IReadOnlyList<FieldModel> fields, IReadOnlyList<int> lines, JsonValue? example, string filePath, PageOutline outline, DiagnosticCollector diagnostics)
     {
         for (var i = 0; i < fields.Count && i < lines.Count; i++)
         {
@@ -21,13 +21,11 @@ internal static class FieldChecks
             var column = System.Math.Max(0, outline.Lines[line].IndexOf(field.Name, System.StringComparison.Ordinal));
             if (field.Type == "undefined[]" && value is not { Kind: JsonKind.Array, Items.Count: > 0 } && !CellShowsItems(field.Example))
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.UnknownItemType.Id, filePath, line, column, field.Name.Length,
-                    new[] { field.Name, field.Type }.ToEquatableArray()));
+                diagnostics.Report(DiagnosticDescriptors.UnknownItemType, new Place(filePath, line, column, field.Name.Length), field.Name, field.Type);
             }
             else if (field.Type == "object" && field.Shape is null && value is not { Kind: JsonKind.Object, Members.Count: > 0 })
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.MissingTypeDefinition.Id, filePath, line, column, field.Name.Length,
-                    new[] { field.Name, field.Type }.ToEquatableArray()));
+                diagnostics.Report(DiagnosticDescriptors.MissingTypeDefinition, new Place(filePath, line, column, field.Name.Length), field.Name, field.Type);
             }
         }
     }

@@ -13,7 +13,7 @@ namespace FeishuGen.Generator.Reading;
 internal static class FieldTableReader
 {
     public static List<FieldModel> Read(
-        PageOutline outline, string filePath, string tableName, int start, int end, bool alwaysRequired, List<DiagnosticInfo> diagnostics, List<int>? rowLines = null)
+        PageOutline outline, string filePath, string tableName, int start, int end, bool alwaysRequired, DiagnosticCollector diagnostics, List<int>? rowLines = null)
     {
         var rows = PipeTableReader.ReadTable(outline.Lines, start, end, out var header);
         var fields = new List<FieldModel>();
@@ -24,11 +24,14 @@ internal static class FieldTableReader
 
         var columns = header.Cells.Count;
         var nameColumn = Column(header, 0, "参数名", "参数", "名称", "字段");
-        var typeColumn = Column(header, 1, "类型");
+        // 格式 names the type on a few older pages, where 类型 then says where the parameter goes.
+        var typeColumn = Column(header, -1, "类型", "格式", "数据类型", "参数类型");
+        typeColumn = typeColumn >= 0 ? typeColumn : columns > 2 ? 1 : -1;
         var requiredColumn = Column(header, -1, "必填", "是否必填", "必须");
         var descriptionColumn = Column(header, columns - 1, "描述", "说明");
 
         var nested = new List<NestedRow>();
+        var lines = new List<int>();
         foreach (var row in rows)
         {
             if (row.Cells.Count < columns)
@@ -52,26 +55,32 @@ internal static class FieldTableReader
             if (depth > 0)
             {
                 var cell = CellParser.Parse(cells[descriptionColumn]);
-                nested.Add(new NestedRow(depth, name, StripMarkup(cells[typeColumn]), cell.Description, cell.AllowedValues));
+                nested.Add(new NestedRow(depth, name, TypeCell(cells, typeColumn), cell.Description, cell.AllowedValues, row.Line));
                 continue;
             }
 
-            FlushNested(fields, nested);
+            FlushNested(fields, nested, tableName, outline, filePath, diagnostics);
 
-            var type = StripMarkup(cells[typeColumn]);
+            var type = TypeCell(cells, typeColumn);
             var required = alwaysRequired || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
             var content = CellParser.Parse(cells[descriptionColumn]);
-            rowLines?.Add(row.Line);
+            lines.Add(row.Line);
             fields.Add(new FieldModel(
-                name, type.Length == 0 ? "string" : type, required, content.Description, content.Example, content.Default,
+                name, type, required, content.Description, content.Example, content.Default,
                 content.AllowedValues, content.Rules, null));
         }
 
-        FlushNested(fields, nested);
+        FlushNested(fields, nested, tableName, outline, filePath, diagnostics);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            TypeCellCheck.Report(tableName, fields[i].Name, fields[i].Type, fields[i].Shape is not null, lines[i], outline, filePath, diagnostics);
+        }
+
+        rowLines?.AddRange(lines);
         return fields;
     }
 
-    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues);
+    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Line);
 
     private static int Count(string text, string part)
     {
@@ -106,11 +115,17 @@ internal static class FieldTableReader
     }
 
     // Gives the last top-level field the shape its indented rows describe.
-    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested)
+    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, string tableName, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
     {
         if (nested.Count == 0)
         {
             return;
+        }
+
+        for (var i = 0; i < nested.Count; i++)
+        {
+            var hasMembers = i + 1 < nested.Count && nested[i + 1].Depth > nested[i].Depth;
+            TypeCellCheck.Report("nested", nested[i].Name, nested[i].Type, hasMembers, nested[i].Line, outline, filePath, diagnostics);
         }
 
         if (fields.Count > 0)
@@ -131,8 +146,9 @@ internal static class FieldTableReader
             var row = rows[index++];
             var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1) : null;
             // A declared primitive stays one: rows nested below it are a fault of the table, not members.
-            var primitive = row.Type.ToLowerInvariant() is "string" or "int" or "integer" or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double";
-            var type = child is null || primitive ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
+            var declared = PageTypes.Parse(row.Type);
+            var primitive = declared.IsScalar;
+            var type = child is null || primitive ? row.Type : declared.IsArray ? "array" : "object";
             child = primitive ? null : child;
             properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues));
         }
@@ -142,14 +158,17 @@ internal static class FieldTableReader
 
     // Nested records are named from the table's types (event_sender, tree_child[] → tree_child), as
     // the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its field name.
+    // Only a plain name (tree_child, tree_child[]) lends its name: list<Item> keeps the field's, so
+    // that a page's generic spelling does not merge its record with another page's 'Item'.
     private static string DefinitionName(string fieldName, string declaredType)
     {
         var type = declaredType.Replace("[]", string.Empty).Trim();
-        var named = type.Length > 1 && char.IsLetter(type[0]) && type.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.')
-            && !(type.ToLowerInvariant() is "object" or "array" or "list" or "map" or "struct" or "json" or "string" or "int" or "integer"
-                or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double" or "undefined");
-        return named ? type : fieldName;
+        var declared = PageTypes.Parse(type);
+        return declared.Kind == PageTypeKind.Named && declared.Name == type && type.Length > 1 ? type : fieldName;
     }
+
+    // A table without a type column (参数 | 说明) types nothing: the examples do.
+    private static string TypeCell(IReadOnlyList<string> cells, int column) => column >= 0 ? StripMarkup(cells[column]) : string.Empty;
 
     private static int Column(TableRow header, int fallback, params string[] names)
     {
@@ -172,6 +191,6 @@ internal static class FieldTableReader
         => System.Net.WebUtility.HtmlDecode(cell).Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
 
     private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
-        => new(DiagnosticDescriptors.MalformedTableRow.Id, filePath, line, 0, outline.Lines[line].Length,
-            new[] { table, found.ToString(System.Globalization.CultureInfo.InvariantCulture), expected.ToString(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray());
+        => DiagnosticCollector.Make(DiagnosticDescriptors.MalformedTableRow, new Place(filePath, line, 0, outline.Lines[line].Length),
+            table, found.ToString(System.Globalization.CultureInfo.InvariantCulture), expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -21,7 +21,7 @@ internal sealed class PageOutline
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     // A line holding only <br> opens an HTML block that would swallow the heading after it.
-    private static readonly System.Text.RegularExpressions.Regex LoneBreak = new(@"^<br\s*/?>$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex LoneBreak = LineBreaks.Alone;
 
     private PageOutline(string[] lines, List<Heading> headings, List<CodeFence> fences)
     {

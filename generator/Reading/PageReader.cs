@@ -4,6 +4,8 @@ using System.Linq;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Json;
 using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
+using Microsoft.CodeAnalysis;
 
 namespace FeishuGen.Generator.Reading;
 
@@ -15,27 +17,13 @@ internal static class PageReader
 {
     private const string RequestHeading = "请求";
 
-    public static PageReadResult Read(string filePath, string text) => Read(filePath, text, ReadCore);
-
-    /// <summary>Runs <paramref name="reader"/> so that any exception becomes FSG0011 (tests pass a failing reader).</summary>
-    internal static PageReadResult Read(string filePath, string text, System.Func<string, string, PageReadResult> reader)
-    {
-        try
-        {
-            return reader(filePath, text);
-        }
-        catch (Exception e)
-        {
-            var args = new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray();
-            var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.ReaderFailure.Id, filePath, 0, 0, 0, args);
-            return new PageReadResult(null, new[] { diagnostic }.ToEquatableArray(), PageSamples.None);
-        }
-    }
+    /// <summary>Reads one page; a page the reader cannot read gets FSG0011 (see <see cref="Isolation.Read"/>).</summary>
+    public static PageReadResult Read(string filePath, string text) => Isolation.Read(filePath, () => ReadCore(filePath, text));
 
     private static PageReadResult ReadCore(string filePath, string text)
     {
         var outline = PageOutline.Parse(text);
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = new DiagnosticCollector();
         var request = outline.Find(RequestHeading, 1, 3);
         if (request is null && EventPageReader.IsEventPage(outline))
         {
@@ -44,24 +32,25 @@ internal static class PageReader
 
         if (request is null)
         {
-            return NotAnEndpoint(filePath, DiagnosticDescriptors.NotAnApiPage.Id, 0, outline, System.IO.Path.GetFileName(filePath));
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.NotAnApiPage, 0, outline, System.IO.Path.GetFileName(filePath));
         }
 
         var basicRows = PipeTableReader.ReadTable(outline.Lines, request.Line + 1, outline.SectionEnd(request, stopAtAnyHeading: true), out _);
         var basic = BasicTable.Read(basicRows);
         if (basic.Url is null || !Uri.TryCreate(basic.Url, UriKind.Absolute, out var url))
         {
-            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingUrl.Id, request.Line, outline);
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingUrl, request.Line, outline);
         }
 
         if (basic.Method is null)
         {
             var line = basic.MethodLine >= 0 ? basic.MethodLine : basic.UrlLine;
             var column = basic.RawMethod is { Length: > 0 } raw ? System.Math.Max(0, outline.Lines[line].IndexOf(raw, StringComparison.Ordinal)) : 0;
-            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod.Id, line, outline, column, basic.RawMethod?.Length ?? 0, basic.RawMethod ?? "nothing");
+            return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod, line, outline, column, basic.RawMethod?.Length ?? 0, basic.RawMethod ?? "nothing");
         }
 
-        var requestKind = ReadRequestHeaders(outline, basic);
+        var tokensInBasicTable = basic.Tokens.Count > 0;
+        var multipartHeader = ReadRequestHeaders(outline, basic) == PayloadKind.Multipart;
         var title = ReadTitle(outline, request, filePath);
         var description = ReadDescription(outline, title.Line, request.Line);
 
@@ -81,7 +70,7 @@ internal static class PageReader
             bodyFields = FieldTableReader.Read(outline, filePath, "请求体", body.Line + 1, tableEnd, false, diagnostics, rowLines);
             var fence = exampleStart >= 0 ? outline.FenceIn(exampleStart, end) : ExampleUnderHeading(outline, "请求体示例") ?? outline.FenceIn(body.Line, end);
             requestExample = fence?.Content;
-            var exampleJson = ParseExample(requestExample, filePath, fence?.Line ?? body.Line, DiagnosticDescriptors.InvalidRequestExample.Id, diagnostics);
+            var exampleJson = ParseExample(requestExample, filePath, fence?.Line ?? body.Line, DiagnosticDescriptors.InvalidRequestExample, diagnostics);
             var roots = treeStart >= 0 ? TypeTreeReader.Read(outline.Lines, treeStart + 1, Min(exampleStart, end, end)) : new List<TypeDefinition>();
             bodyFields = TypeTreeBinder.Bind(bodyFields, roots, exampleJson);
             FieldChecks.Report(bodyFields, rowLines, exampleJson, filePath, outline, diagnostics);
@@ -90,11 +79,13 @@ internal static class PageReader
         var responseExample = ReadResponseExample(outline, filePath, diagnostics);
         var responseFields = ReadSection(outline, filePath, "响应体", alwaysRequired: false, diagnostics);
         var errors = ReadErrors(outline);
-        // The page's own word first (an SDK sample, the API explorer link, the portal path); the URL last.
-        var naming = SampleReader.ReadNaming(outline, out var pythonCall)
-            ?? PageNaming.FromApiExplorer(text)
-            ?? PageNaming.FromFrontMatter(text)
-            ?? NamingFromUrl(url, basic.Method, filePath, request.Line, diagnostics);
+        // The page's own word first (an SDK sample, the API explorer link, the doc path or URL); the URL last.
+        var fences = outline.Fences.Select(f => (f.Info, f.Content)).ToList();
+        var naming = PageNames.From(fences, text, FrontMatter.Read(text), url.AbsolutePath, basic.Method);
+        if (naming.Source == NameSource.Url)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NamingFromUrl, new Place(filePath, request.Line, 0, 0), naming.Dotted);
+        }
         var tokens = ReadTokens(basic, filePath, outline, diagnostics);
 
         var endpoint = new EndpointModel(
@@ -102,7 +93,7 @@ internal static class PageReader
             title.Text,
             description,
             basic.Method,
-            url.GetLeftPart(UriPartial.Authority),
+            HostNames.Canonical(url),
             url.AbsolutePath,
             tokens.ToEquatableArray(),
             basic.AppTypes.ToEquatableArray(),
@@ -114,11 +105,11 @@ internal static class PageReader
             responseExample,
             errors.ToEquatableArray(),
             naming,
-            requestKind ?? PayloadDetection.Request(basic.Method, body is not null, bodyFields.Count, requestExample, outline),
+            PayloadDetection.Request(basic.Method, body is not null, bodyFields, requestExample, outline, multipartHeader, tokensInBasicTable),
             PayloadDetection.Response(outline),
             responseFields.ToEquatableArray());
 
-        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), SampleReader.ReadCurl(outline, pythonCall), request.Line);
+        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), request.Line);
     }
 
     // A ':name' in the URL that the 路径参数 table forgot is still a parameter the call needs.
@@ -168,14 +159,11 @@ internal static class PageReader
         return heading is null ? null : outline.FenceIn(heading.Line, outline.SectionEnd(heading, stopAtAnyHeading: true));
     }
 
-    private static PageReadResult NotAnEndpoint(string filePath, string id, int line, PageOutline outline, params string[] args)
-        => NotAnEndpoint(filePath, id, line, outline, 0, line < outline.Lines.Length ? outline.Lines[line].Length : 0, args);
+    private static PageReadResult NotAnEndpoint(string filePath, DiagnosticDescriptor descriptor, int line, PageOutline outline, params string[] args)
+        => NotAnEndpoint(filePath, descriptor, line, outline, 0, line < outline.Lines.Length ? outline.Lines[line].Length : 0, args);
 
-    private static PageReadResult NotAnEndpoint(string filePath, string id, int line, PageOutline outline, int column, int length, params string[] args)
-    {
-        var diagnostic = new DiagnosticInfo(id, filePath, line, column, length, args.ToEquatableArray());
-        return new PageReadResult(null, new[] { diagnostic }.ToEquatableArray(), PageSamples.None);
-    }
+    private static PageReadResult NotAnEndpoint(string filePath, DiagnosticDescriptor descriptor, int line, PageOutline outline, int column, int length, params string[] args)
+        => new(null, new[] { DiagnosticCollector.Make(descriptor, new Place(filePath, line, column, length), args) }.ToEquatableArray());
 
     private static Heading ReadTitle(PageOutline outline, Heading request, string filePath)
     {
@@ -194,7 +182,7 @@ internal static class PageReader
         return PortalMarkup.Prose(string.Join("\n", lines));
     }
 
-    private static List<FieldModel> ReadSection(PageOutline outline, string filePath, string name, bool alwaysRequired, List<DiagnosticInfo> diagnostics)
+    private static List<FieldModel> ReadSection(PageOutline outline, string filePath, string name, bool alwaysRequired, DiagnosticCollector diagnostics)
     {
         var heading = outline.Find(name, 3, 4);
         if (heading is null)
@@ -206,7 +194,7 @@ internal static class PageReader
         return FieldTableReader.Read(outline, filePath, name, heading.Line + 1, end, alwaysRequired, diagnostics);
     }
 
-    private static string? ReadResponseExample(PageOutline outline, string filePath, List<DiagnosticInfo> diagnostics)
+    private static string? ReadResponseExample(PageOutline outline, string filePath, DiagnosticCollector diagnostics)
     {
         var response = outline.Find("响应", 2, 3);
         if (response is null)
@@ -222,7 +210,7 @@ internal static class PageReader
             return null;
         }
 
-        ParseExample(fence.Content, filePath, fence.Line, DiagnosticDescriptors.InvalidResponseExample.Id, diagnostics);
+        ParseExample(fence.Content, filePath, fence.Line, DiagnosticDescriptors.InvalidResponseExample, diagnostics);
         return fence.Content;
     }
 
@@ -238,7 +226,7 @@ internal static class PageReader
         return ErrorTableReader.Read(rows);
     }
 
-    private static List<string> ReadTokens(BasicTable basic, string filePath, PageOutline outline, List<DiagnosticInfo> diagnostics)
+    private static List<string> ReadTokens(BasicTable basic, string filePath, PageOutline outline, DiagnosticCollector diagnostics)
     {
         var tokens = new List<string>();
         foreach (var (token, line) in basic.Tokens)
@@ -253,22 +241,14 @@ internal static class PageReader
             else
             {
                 var column = Math.Max(0, outline.Lines[line].IndexOf(token, StringComparison.Ordinal));
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.UnknownTokenType.Id, filePath, line, column, token.Length, new[] { token }.ToEquatableArray()));
+                diagnostics.Report(DiagnosticDescriptors.UnknownTokenType, new Place(filePath, line, column, token.Length), token);
             }
         }
 
         return tokens;
     }
 
-    private static SdkNaming NamingFromUrl(Uri url, string method, string filePath, int line, List<DiagnosticInfo> diagnostics)
-    {
-        var naming = UrlNaming.From(url.AbsolutePath, method);
-        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.NamingFromUrl.Id, filePath, line, 0, 0,
-            new[] { $"{naming.Service}.{naming.Version}.{naming.Resource}.{naming.Method}" }.ToEquatableArray()));
-        return naming;
-    }
-
-    private static JsonValue? ParseExample(string? example, string filePath, int line, string id, List<DiagnosticInfo> diagnostics)
+    private static JsonValue? ParseExample(string? example, string filePath, int line, DiagnosticDescriptor descriptor, DiagnosticCollector diagnostics)
     {
         if (string.IsNullOrWhiteSpace(example))
         {
@@ -279,7 +259,7 @@ internal static class PageReader
         if (value is null)
         {
             // The example starts on the line after its opening fence: point at the character where the JSON breaks.
-            diagnostics.Add(new DiagnosticInfo(id, filePath, line + 1 + errorLine, errorColumn, 1, new[] { error ?? "unknown error" }.ToEquatableArray()));
+            diagnostics.Report(descriptor, new Place(filePath, line + 1 + errorLine, errorColumn, 1), error ?? "unknown error");
         }
 
         return value;

@@ -16,8 +16,9 @@ internal static class PortalMarkup
     private static readonly Regex AppSupport = new(@"<md-app-support\s+types=""([^""]*)""[^>]*>\s*(?:</md-app-support>)?", RegexOptions.Compiled);
     private static readonly Regex Perm = new(@"<md-perm\s+name=""([^""]*)""\s+desc=""([^""]*)""", RegexOptions.Compiled);
     private static readonly Regex Dropped = new(@"<(md-tooltip|div)[^>]*>.*?</\1>", RegexOptions.Compiled | RegexOptions.Singleline);
-    private static readonly Regex Break = new(@"<br\s*/?>", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-    private static readonly Regex Tag = new(@"</?[a-zA-Z][^>]*>", RegexOptions.Compiled);
+    private static readonly Regex Break = LineBreaks.Tag;
+    // HTML and component tags only: a type such as array<array<interface>> or map<string, String> is text.
+    private static readonly Regex Tag = new(@"</?(?:md-[a-z-]+|br|div|span|p|a|b|i|u|s|em|strong|code|pre|font|img|ul|ol|li|table|thead|tbody|tr|td|th|sup|sub|h[1-6]|hr|at)(?=[\s/>])[^>]*>", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly Regex Lines = new(@"[ \t]*\n\s*", RegexOptions.Compiled);
 
     /// <summary>The cell as cleaned-form text: components translated, tags dropped, line breaks as &lt;br&gt;.</summary>

@@ -24,9 +24,10 @@ internal static class TypeTreeBinder
                 continue;
             }
 
-            if (TypeNames.ArrayItem(fields[f].Type) is { } item && !TypeNames.IsPrimitive(item))
+            var declared = PageTypes.Parse(fields[f].Type);
+            if (declared.IsArray && !declared.Item!.IsScalar)
             {
-                var index = FindByName(roots, claimed, item);
+                var index = FindByName(roots, claimed, declared.Item.Name ?? declared.Item.Spelling);
                 if (index >= 0)
                 {
                     claimed[index] = true;
@@ -70,7 +71,10 @@ internal static class TypeTreeBinder
     }
 
     private static bool NeedsShape(string type)
-        => type == "object" || (TypeNames.ArrayItem(type) is { } item && !TypeNames.IsPrimitive(item) && item != "undefined");
+    {
+        var declared = PageTypes.Parse(type);
+        return declared.Kind == PageTypeKind.Object || (declared.IsArray && !declared.Item!.IsScalar && declared.Item.Kind != PageTypeKind.Undefined);
+    }
 
     private static int FindByName(IReadOnlyList<TypeDefinition> roots, bool[] claimed, string name)
     {

@@ -8,131 +8,91 @@ using FeishuGen.Generator.Naming;
 namespace FeishuGen.Generator.Shaping;
 
 /// <summary>
-/// Turns the page models of a compilation into C# names and types: one request and one response
-/// record per endpoint, nested records shared per service version, and the client's groups
-/// (service, version, resource) named like the official SDKs.
+/// Turns each page's endpoint into C# types, on its own: the request record and the response
+/// record, and the nested records the page needs, registered in order and named when every page's
+/// shape is merged (<see cref="Merge"/>). Each page reads its names from the names step
+/// (<see cref="NameClaims"/>), so an edit to one page shapes that page again and no other.
 /// </summary>
 internal static class ApiShaper
 {
-    /// <summary>
-    /// Like <see cref="Shape"/>, but a failure never escapes the generator and never costs the
-    /// other pages: the pages that fail on their own get FSG0013 and the rest are shaped without
-    /// them; only a failure no single page explains leaves the project without code.
-    /// </summary>
-    public static ApiSpec ShapeSafely(IEnumerable<EndpointModel> models, GeneratorOptions options)
-        => PageIsolation.Shape(
-            models.ToList(),
-            all => Shape(all, options),
-            model => model.SpecPath,
-            (spec, failures) => spec with { Diagnostics = spec.Diagnostics.Concat(failures).ToEquatableArray() },
-            failure => new ApiSpec(options, EquatableArray<EndpointSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { failure }.ToEquatableArray()));
-
-    /// <summary>FSG0013 for one page, which is left out while the others are generated.</summary>
-    public static DiagnosticInfo PageFailure(string specPath, System.Exception e)
-        => new(DiagnosticDescriptors.GenerationFailure.Id, specPath, 0, 0, 0, new[] { "this page (its method is left out; the other pages are generated)", e.GetType().Name + ": " + e.Message }.ToEquatableArray());
-
-    /// <summary>FSG0013 for the project, when no single page explains the failure.</summary>
-    public static DiagnosticInfo ProjectFailure(System.Exception e)
-        => new(DiagnosticDescriptors.GenerationFailure.Id, string.Empty, 0, 0, 0, new[] { "the pages of this project (no method is generated)", e.GetType().Name + ": " + e.Message }.ToEquatableArray());
-
-    public static ApiSpec Shape(IEnumerable<EndpointModel> models, GeneratorOptions options)
+    /// <summary>One page's shape, or null when the page describes an endpoint another page keeps; a failure is FSG0013 for the page.</summary>
+    public static PageShape? ShapePage(EndpointModel model, ApiNames names, GeneratorOptions options)
     {
-        // The order decides who keeps a name that two pages claim, so it depends on what the pages
-        // say, never on file names: see NameClaims.
-        var ordered = NameClaims.Order(models);
-        var diagnostics = new List<DiagnosticInfo>();
-        var registry = new TypeRegistry();
-        var endpoints = new List<EndpointSpec>();
-        var seen = new Dictionary<string, EndpointModel>();
-
-        foreach (var model in ordered)
+        if (names.For(model.SpecPath) is not { } named)
         {
-            var spec = Name(model, options);
-            var key = spec.Namespace + "." + spec.ResourceClass + "." + spec.MethodName;
-            if (seen.TryGetValue(key, out var first))
-            {
-                if (first.HttpMethod == model.HttpMethod && first.PathTemplate == model.PathTemplate)
-                {
-                    // The same endpoint documented twice (an old and a new page): generated once.
-                    diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEndpoint.Id, model.SpecPath, 0, 0, 0,
-                        new[] { first.SpecPath, key }.ToEquatableArray()));
-                    continue;
-                }
+            return null;
+        }
 
-                // Another endpoint claims the same name: the one whose URL agrees with it keeps it (it came
-                // first), this one is renamed, and both pages say so.
-                var claimed = NameClaims.Describe(model.Naming);
-                for (var n = 2; seen.ContainsKey(key); n++)
-                {
-                    spec = Renumber(spec, n);
-                    key = spec.Namespace + "." + spec.ResourceClass + "." + spec.MethodName;
-                }
+        return Isolation.Page(model.SpecPath, () => Shape(model, named, options), failure => PageShape.Failed(named.Order, model.SpecPath, failure));
+    }
 
-                diagnostics.AddRange(NameClaims.Conflict(first, model, claimed, spec.ResourceClass + "." + spec.MethodName));
-            }
+    private static PageShape Shape(EndpointModel page, NamedEndpoint named, GeneratorOptions options)
+    {
+        var names = named.Names;
+        var model = page with { Naming = names.Naming };
+        var endpoint = new EndpointSpec(model, names, model.RequestKind == PayloadKind.Json, MemberNames.ErrorConstants(model.Errors, names.ErrorsClass.Name), ReplyAtTopLevel(model));
+        var types = new PendingTypes();
+        var resolver = new TypeResolver(types, endpoint.Namespace, endpoint.ResourceProperty);
+        var request = Finish(endpoint.IsUpload ? UploadRequestType(endpoint, resolver) : RequestType(endpoint, resolver));
+        var response = endpoint.IsDownload ? null : Finish(ResponseType(endpoint, resolver));
+        return new PageShape(named.Order, model.SpecPath, endpoint, request, response, types.Registrations, EquatableArray<DiagnosticInfo>.Empty);
+    }
 
-            seen.Add(key, model);
-            endpoints.Add(spec);
-            registry.Reserve(spec.Namespace + "." + spec.RequestType);
-            registry.Reserve(spec.Namespace + "." + spec.ResponseType);
-            registry.Reserve(spec.Namespace + "." + spec.ResourceClass);
-            registry.Reserve(spec.Namespace + "." + spec.ErrorsClass);
+    /// <summary>
+    /// Every page's shape merged, in the order of the names step: the requests and responses of the
+    /// pages, then the nested records with their names, shared within a service version.
+    /// </summary>
+    public static ApiSpec Merge(IEnumerable<PageShape> shapes, GeneratorOptions options)
+    {
+        var ordered = shapes.OrderBy(s => s.Order).ToList();
+        var registry = new TypeRegistry();
+        foreach (var endpoint in ordered.Select(s => s.Endpoint).OfType<EndpointSpec>())
+        {
+            registry.Reserve(endpoint.RequestType);
+            registry.Reserve(endpoint.ResponseType);
+            registry.Reserve(endpoint.Names.Resource);
+            registry.Reserve(endpoint.ErrorsClass);
         }
 
         var types = new List<TypeSpec>();
-        foreach (var endpoint in endpoints)
+        foreach (var shape in ordered.Where(s => s.Endpoint is not null))
         {
-            var resolver = new TypeResolver(registry, endpoint.Namespace, endpoint.ResourceProperty);
-            types.Add(endpoint.IsUpload ? UploadRequestType(endpoint, resolver) : RequestType(endpoint, resolver));
-            if (!endpoint.IsDownload)
+            var slots = registry.Merge(shape.Registrations);
+            types.Add(Resolved(shape.Request!, slots));
+            if (shape.Response is { } response)
             {
-                types.Add(ResponseType(endpoint, resolver));
+                types.Add(Resolved(response, slots));
             }
         }
 
-        types.AddRange(registry.Build());
-        return new ApiSpec(options, endpoints.ToEquatableArray(), types.ToEquatableArray(), diagnostics.ToEquatableArray());
+        types.AddRange(registry.Build().Select(Finish));
+        return new ApiSpec(
+            options,
+            ordered.Select(s => s.Endpoint).OfType<EndpointSpec>().ToEquatableArray(),
+            types.ToEquatableArray(),
+            ordered.SelectMany(s => s.Failures).ToEquatableArray());
     }
 
-    private static EndpointSpec Name(EndpointModel model, GeneratorOptions options)
-    {
-        var naming = model.Naming;
-        var service = Identifiers.Pascal(naming.Service);
-        var version = Identifiers.Pascal(naming.Version);
-        var resource = Identifiers.Pascal(naming.Resource);
-        var method = Identifiers.Pascal(naming.Method);
-        return new EndpointSpec(
-            model,
-            options.RootNamespace + "." + service + "." + version,
-            service,
-            version,
-            resource,
-            resource + "Api",
-            method + "Async",
-            method + resource + "Request",
-            method + resource + "Response",
-            method + resource + "Errors",
-            model.RequestKind == PayloadKind.Json);
-    }
+    /// <summary>
+    /// A page's record with its pending records named; the same record when it has none, so that an
+    /// unchanged page's records stay the same values through the merge.
+    /// </summary>
+    public static TypeSpec Resolved(TypeSpec type, TypeRef[] slots)
+        => type.Properties.Any(p => p.Type.IsPending)
+            ? type with { Properties = type.Properties.Select(p => p.Type.IsPending ? p with { Type = TypeRegistry.Resolve(p.Type, slots) } : p).ToEquatableArray() }
+            : type;
 
-    // Prefers the HTTP verb (get_data_validation beside create_data_validation), then a number.
-    private static EndpointSpec Renumber(EndpointSpec spec, int n)
-    {
-        var naming = spec.Model.Naming;
-        var verb = spec.Model.HttpMethod switch { "GET" => "get", "POST" => "create", "PUT" => "update", "PATCH" => "patch", _ => "delete" };
-        var wire = n == 2 && !naming.Method.StartsWith(verb, System.StringComparison.Ordinal)
-            ? verb + "_" + naming.Method
-            : naming.Method + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var method = Identifiers.Pascal(wire);
-        return spec with
+    /// <summary>
+    /// The decisions a record's final properties allow: the constants of documented values, the
+    /// unknown-members property, the C# required members. A page's own records are finished when the
+    /// page is shaped (a pending record never has constants); the shared ones once they are merged.
+    /// </summary>
+    public static TypeSpec Finish(TypeSpec type)
+        => type with
         {
-            Model = spec.Model with { Naming = naming with { Method = wire } },
-            MethodName = method + "Async",
-            RequestType = method + spec.ResourceProperty + "Request",
-            ResponseType = method + spec.ResourceProperty + "Response",
-            ErrorsClass = method + spec.ResourceProperty + "Errors",
+            Properties = type.Properties.Select(p => p with { Constants = MemberNames.ValueConstants(p), IsRequiredMember = p.Required && type.Role == TypeRole.Request }).ToEquatableArray(),
+            UnknownMembers = type.KeepsUnknownMembers ? MemberNames.UnknownMembers(type.Name, type.Properties) : null,
         };
-    }
 
     private static TypeSpec RequestType(EndpointSpec endpoint, TypeResolver resolver)
     {
@@ -145,7 +105,7 @@ internal static class ApiShaper
             var value = example?.Kind == JsonKind.Object ? example.Get(field.Name) : null;
             value ??= ParseCellExample(field);
             var type = resolver.Declared(field.Type, field.Shape, value, field.Name);
-            body.Add(Property(field, endpoint.RequestType, taken, type, ParameterLocation.Body));
+            body.Add(Property(field, endpoint.RequestType.Name, taken, type, ParameterLocation.Body));
         }
 
         // Members the example sends but the table forgot still reach the wire, typed from the example.
@@ -157,7 +117,7 @@ internal static class ApiShaper
                 {
                     var inferred = resolver.Inferred(member.Value, member.Key);
                     body.Add(new PropertySpec(
-                        Identifiers.Unique(Identifiers.Property(member.Key, endpoint.RequestType), taken), member.Key, inferred, false, ParameterLocation.Body,
+                        Identifiers.Unique(Identifiers.Property(member.Key, endpoint.RequestType.Name), taken), member.Key, inferred, false, ParameterLocation.Body,
                         "Sent in the page's request example; the parameter table does not list it.", null, null,
                         EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty));
                 }
@@ -167,16 +127,16 @@ internal static class ApiShaper
         var parameters = new List<PropertySpec>();
         foreach (var field in model.PathParameters)
         {
-            parameters.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Path));
+            parameters.Add(Property(field, endpoint.RequestType.Name, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Path));
         }
 
         foreach (var field in model.QueryParameters)
         {
-            parameters.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Query));
+            parameters.Add(Property(field, endpoint.RequestType.Name, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Query));
         }
 
         var summary = "The request of " + model.Title + ".";
-        return new TypeSpec(endpoint.Namespace, endpoint.RequestType, TypeRole.Request, summary,
+        return new TypeSpec(endpoint.RequestType, TypeRole.Request, summary,
             parameters.Concat(body).ToEquatableArray(), KeepsUnknownMembers: false);
     }
 
@@ -190,19 +150,19 @@ internal static class ApiShaper
         var properties = new List<PropertySpec>();
         foreach (var field in model.PathParameters)
         {
-            properties.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Path));
+            properties.Add(Property(field, endpoint.RequestType.Name, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Path));
         }
 
         foreach (var field in model.QueryParameters)
         {
-            properties.Add(Property(field, endpoint.RequestType, taken, ParameterType(field.Type), ParameterLocation.Query));
+            properties.Add(Property(field, endpoint.RequestType.Name, taken, TypeResolver.UrlParameter(field.Type), ParameterLocation.Query));
         }
 
         foreach (var field in model.BodyFields)
         {
             var type = resolver.DeclaredPart(field.Type, field.Name);
             var part = type.Kind is TypeKind.File or TypeKind.String or TypeKind.Int64 or TypeKind.Boolean ? type : TypeRef.String;
-            properties.Add(Property(field, endpoint.RequestType, taken, part, ParameterLocation.Form));
+            properties.Add(Property(field, endpoint.RequestType.Name, taken, part, ParameterLocation.Form));
         }
 
         var documented = model.BodyFields.Count > 0;
@@ -212,7 +172,7 @@ internal static class ApiShaper
                 ? "More multipart/form-data parts to send after the documented ones."
                 : "The multipart/form-data parts to upload: the page does not document them, Feishu's API reference names them (files with FeishuFile).",
             null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty));
-        return new TypeSpec(endpoint.Namespace, endpoint.RequestType, TypeRole.Request, "The upload request of " + model.Title + ".",
+        return new TypeSpec(endpoint.RequestType, TypeRole.Request, "The upload request of " + model.Title + ".",
             properties.ToEquatableArray(), KeepsUnknownMembers: false);
     }
 
@@ -222,7 +182,7 @@ internal static class ApiShaper
         var reply = Parse(endpoint.Model.ResponseExample);
         var data = reply?.Get("data");
         var table = endpoint.Model.ResponseFields.FirstOrDefault(f => f.Name == "data")?.Shape;
-        if (ReplyAtTopLevel(endpoint.Model))
+        if (endpoint.ReplyAtTopLevel)
         {
             // A few replies (bot info, the older APIs) put their members beside code and msg.
             table = new TypeDefinition("reply", endpoint.Model.ResponseFields
@@ -233,12 +193,12 @@ internal static class ApiShaper
         }
 
         var properties = table is not null
-            ? resolver.ShapedProperties(table, data is { Kind: JsonKind.Object } ? data : null, endpoint.ResponseType)
+            ? resolver.ShapedProperties(table, data is { Kind: JsonKind.Object } ? data : null, endpoint.ResponseType.Name)
             : data is { Kind: JsonKind.Object }
-                ? resolver.InferredProperties(data, endpoint.ResponseType)
+                ? resolver.InferredProperties(data, endpoint.ResponseType.Name)
                 : new List<PropertySpec>();
         var summary = "The data of a successful reply to " + endpoint.Model.Title + ".";
-        return new TypeSpec(endpoint.Namespace, endpoint.ResponseType, TypeRole.Response, summary,
+        return new TypeSpec(endpoint.ResponseType, TypeRole.Response, summary,
             properties.ToEquatableArray(), KeepsUnknownMembers: true);
     }
 
@@ -248,7 +208,7 @@ internal static class ApiShaper
     /// and the example agrees (no <c>data</c>, those members at the top): many tables list data's
     /// members at the top and leave the wrapper out.
     /// </summary>
-    internal static bool ReplyAtTopLevel(EndpointModel model)
+    private static bool ReplyAtTopLevel(EndpointModel model)
     {
         if (model.ResponseKind == PayloadKind.Binary || model.ResponseFields.Any(f => f.Name == "data") || Parse(model.ResponseExample) is not { Kind: JsonKind.Object } example || example.Get("data") is not null)
         {
@@ -273,16 +233,6 @@ internal static class ApiShaper
             field.Example, field.Default, field.AllowedValues, field.Rules);
     }
 
-    // Query arrays repeat the key (?a=1&a=2); everything else on the URL is a scalar.
-    private static TypeRef ParameterType(string type) => type.Trim().ToLowerInvariant() switch
-    {
-        "integer" or "int" or "int64" or "long" => TypeRef.Int64,
-        "boolean" or "bool" => TypeRef.Boolean,
-        "number" or "float" or "double" => TypeRef.Double,
-        "array" or "string[]" or "undefined[]" => TypeRef.ListOf(TypeRef.String),
-        "integer[]" => TypeRef.ListOf(TypeRef.Int64),
-        _ => TypeRef.String,
-    };
 
     private static JsonValue? ParseCellExample(FieldModel field)
     {

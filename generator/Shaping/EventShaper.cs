@@ -7,16 +7,22 @@ using FeishuGen.Generator.Naming;
 
 namespace FeishuGen.Generator.Shaping;
 
-/// <summary>One event ready to emit: its page model and the C# names chosen for it.</summary>
-internal sealed record EventSpec(EventModel Model, string Namespace, string Name, string BodyType)
+/// <summary>One event ready to plan: its page model and its names.</summary>
+internal sealed record EventSpec(EventModel Model, EventNames Names)
 {
-    /// <summary>The registration method, named like the official SDKs' handlers: <c>OnImMessageReceiveV1</c>.</summary>
-    public string MethodName => "On" + Name;
+    public string Namespace => Names.Namespace;
 
-    public string BodyFullName => Namespace + "." + BodyType;
+    public string Name => Names.Name;
+
+    public string MethodName => Names.MethodName;
+
+    public TypeName BodyType => Names.BodyType;
 }
 
-/// <summary>Everything the event emitters need for one compilation.</summary>
+/// <summary>One event page shaped on its own: the body record and the nested records it registered (see <see cref="PageShape"/>).</summary>
+internal sealed record EventShape(int Order, string SpecPath, EventSpec? Event, TypeSpec? Body, EquatableArray<Registration> Registrations, EquatableArray<DiagnosticInfo> Failures);
+
+/// <summary>Everything the event plan needs for one compilation.</summary>
 internal sealed record EventApiSpec(
     GeneratorOptions Options,
     EquatableArray<EventSpec> Events,
@@ -24,65 +30,51 @@ internal sealed record EventApiSpec(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
-/// Turns the event pages of a compilation into C# names and records: one record per event for
-/// its <c>event</c> member (the envelope is the runtime's), nested records shared per service in
+/// Turns each event page into a record for its <c>event</c> member (the envelope is the
+/// runtime's), on its own like <see cref="ApiShaper"/>; nested records are shared per service in
 /// <c>{root}.{Service}.Events</c>, kept apart from the API's records so that adding an event page
 /// never reshapes a method's types.
 /// </summary>
 internal static class EventShaper
 {
-    /// <summary>Like <see cref="Shape"/>, but a page that cannot be shaped gets FSG0013 and the others are shaped without it.</summary>
-    public static EventApiSpec ShapeSafely(IEnumerable<EventModel> models, GeneratorOptions options)
-        => PageIsolation.Shape(
-            models.ToList(),
-            all => Shape(all, options),
-            model => model.SpecPath,
-            (spec, failures) => spec with { Diagnostics = spec.Diagnostics.Concat(failures).ToEquatableArray() },
-            failure => new EventApiSpec(options, EquatableArray<EventSpec>.Empty, EquatableArray<TypeSpec>.Empty, new[] { failure }.ToEquatableArray()));
-
-    public static EventApiSpec Shape(IEnumerable<EventModel> models, GeneratorOptions options)
+    /// <summary>One event page's shape, or null when another page keeps its event type.</summary>
+    public static EventShape? ShapePage(EventModel model, EventPlanNames names)
     {
-        var diagnostics = new List<DiagnosticInfo>();
-        var registry = new TypeRegistry();
-        var events = new List<EventSpec>();
-        var seen = new Dictionary<string, EventModel>();
-
-        // One page per event type; the page whose path sorts first keeps it, whatever order the build lists files in.
-        foreach (var model in models.OrderBy(m => m.SpecPath, System.StringComparer.Ordinal))
+        if (names.For(model.SpecPath) is not { } named)
         {
-            if (seen.TryGetValue(model.EventType, out var first))
-            {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEvent.Id, model.SpecPath, 0, 0, 0,
-                    new[] { model.EventType, first.SpecPath }.ToEquatableArray()));
-                continue;
-            }
+            return null;
+        }
 
-            seen.Add(model.EventType, model);
-            var name = TypeName(model.EventType);
-            var ns = options.RootNamespace + "." + ServiceOf(model.EventType) + ".Events";
-            var spec = new EventSpec(model, ns, name, name + "Event");
-            registry.Reserve(spec.BodyFullName);
-            events.Add(spec);
+        return Isolation.Page(
+            model.SpecPath,
+            () =>
+            {
+                var spec = new EventSpec(model, named.Names);
+                var types = new PendingTypes();
+                var body = ApiShaper.Finish(BodyType(spec, new TypeResolver(types, spec.Namespace, spec.Name, contradictionsAsNode: true)));
+                return new EventShape(named.Order, model.SpecPath, spec, body, types.Registrations, EquatableArray<DiagnosticInfo>.Empty);
+            },
+            failure => new EventShape(named.Order, model.SpecPath, null, null, EquatableArray<Registration>.Empty, new[] { failure }.ToEquatableArray()));
+    }
+
+    public static EventApiSpec Merge(IEnumerable<EventShape> shapes, GeneratorOptions options)
+    {
+        var ordered = shapes.OrderBy(s => s.Order).ToList();
+        var registry = new TypeRegistry();
+        foreach (var spec in ordered.Select(s => s.Event).OfType<EventSpec>())
+        {
+            registry.Reserve(spec.BodyType);
         }
 
         var types = new List<TypeSpec>();
-        foreach (var spec in events)
+        foreach (var shape in ordered.Where(s => s.Event is not null))
         {
-            types.Add(BodyType(spec, new TypeResolver(registry, spec.Namespace, spec.Name, contradictionsAsNode: true)));
+            var slots = registry.Merge(shape.Registrations);
+            types.Add(ApiShaper.Resolved(shape.Body!, slots));
         }
 
-        types.AddRange(registry.Build());
-        return new EventApiSpec(options, events.ToEquatableArray(), types.ToEquatableArray(), diagnostics.ToEquatableArray());
-    }
-
-    /// <summary>'im.message.receive_v1' → 'ImMessageReceiveV1'.</summary>
-    public static string TypeName(string eventType)
-        => string.Concat(eventType.Split('.', '_').Where(s => s.Length > 0).Select(Identifiers.Pascal));
-
-    private static string ServiceOf(string eventType)
-    {
-        var end = eventType.IndexOfAny(new[] { '.', '_' });
-        return Identifiers.Pascal(end > 0 ? eventType.Substring(0, end) : eventType);
+        types.AddRange(registry.Build().Select(ApiShaper.Finish));
+        return new EventApiSpec(options, ordered.Select(s => s.Event).OfType<EventSpec>().ToEquatableArray(), types.ToEquatableArray(), ordered.SelectMany(s => s.Failures).ToEquatableArray());
     }
 
     // The 事件体 table's 'event' member types the record; the example adds what the table lacks.
@@ -93,11 +85,11 @@ internal static class EventShaper
         var data = example?.Kind == JsonKind.Object ? example.Get("event") : null;
         var table = model.BodyFields.FirstOrDefault(f => f.Name == "event")?.Shape;
         var properties = table is not null
-            ? resolver.ShapedProperties(table, data is { Kind: JsonKind.Object } ? data : null, spec.BodyType)
+            ? resolver.ShapedProperties(table, data is { Kind: JsonKind.Object } ? data : null, spec.BodyType.Name)
             : data is { Kind: JsonKind.Object }
-                ? resolver.InferredProperties(data, spec.BodyType)
+                ? resolver.InferredProperties(data, spec.BodyType.Name)
                 : new List<PropertySpec>();
         var summary = "The body (the event member) of the event " + model.EventType + ": " + model.Title + ".";
-        return new TypeSpec(spec.Namespace, spec.BodyType, TypeRole.Response, summary, properties.ToEquatableArray(), KeepsUnknownMembers: true);
+        return new TypeSpec(spec.BodyType, TypeRole.Response, summary, properties.ToEquatableArray(), KeepsUnknownMembers: true);
     }
 }

@@ -21,13 +21,25 @@ internal enum TypeKind
 
     /// <summary>Free parts of an upload (FeishuFormData).</summary>
     Form,
+
+    /// <summary>
+    /// A record a page's shaping asked for (<see cref="TypeRef.Pending"/>): its name is given when
+    /// the records of every page are merged (<see cref="TypeRegistry"/>). Never printed.
+    /// </summary>
+    Pending,
+
+    /// <summary>
+    /// Two item types to unify once their records have names: <see cref="TypeRef.Item"/> and
+    /// <see cref="TypeRef.Other"/>, or a JSON value when they disagree. Never printed.
+    /// </summary>
+    Unified,
 }
 
 /// <summary>
 /// A property's C# type. <see cref="Item"/> is the element of a list; <see cref="Name"/> the
-/// fully qualified name of a generated record.
+/// identity of a generated record; <see cref="Slot"/> the page-local number of a pending record.
 /// </summary>
-internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, string? Name = null)
+internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, TypeName? Name = null, int Slot = -1, TypeRef? Other = null)
 {
     public static readonly TypeRef String = new(TypeKind.String);
     public static readonly TypeRef Int64 = new(TypeKind.Int64);
@@ -40,7 +52,14 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, string? Name
 
     public static TypeRef ListOf(TypeRef item) => new(TypeKind.List, item);
 
-    public static TypeRef Named(string fullName) => new(TypeKind.Named, null, fullName);
+    public static TypeRef Named(TypeName name) => new(TypeKind.Named, null, name);
+
+    public static TypeRef Pending(int slot) => new(TypeKind.Pending, Slot: slot);
+
+    public static TypeRef Unified(TypeRef first, TypeRef second) => new(TypeKind.Unified, first, Other: second);
+
+    /// <summary>Whether the type waits for a record's name (it holds a pending record or unification).</summary>
+    public bool IsPending => Kind is TypeKind.Pending or TypeKind.Unified || (Item?.IsPending ?? false);
 
     public bool IsValueType => Kind is TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean;
 
@@ -56,14 +75,15 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Item = null, string? Name
         TypeKind.File => "global::FeishuGen.FeishuFile",
         TypeKind.Form => "global::FeishuGen.FeishuFormData",
         TypeKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Item!.CSharp + (Item.Kind == TypeKind.Node ? "?" : string.Empty) + ">",
-        _ => "global::" + Name,
+        TypeKind.Named => Name!.Global,
+        _ => throw new System.InvalidOperationException("A pending type has no C# spelling until the records are merged."),
     };
 
     /// <summary>A short description for XML docs, e.g. 'list of string'.</summary>
     public string Describe => Kind switch
     {
         TypeKind.List => "list of " + Item!.Describe,
-        TypeKind.Named => Name!.Substring(Name.LastIndexOf('.') + 1),
+        TypeKind.Named => Name!.Name,
         TypeKind.Map => "JSON object",
         TypeKind.Node => "JSON value",
         TypeKind.File => "file",

@@ -5,50 +5,74 @@ using FeishuGen.Generator.Model;
 namespace FeishuGen.Generator.Shaping;
 
 /// <summary>
-/// The nested records of one compilation. Pages of one service version name the same types
-/// (i18n, user, member…) over and over, inline, sometimes with different properties: a name
-/// whose shapes agree becomes one record holding the union of their properties; a shape that
-/// contradicts an earlier one (same property, other type) gets a name prefixed with its
-/// resource, then a number. Pages are visited in file order, so names are stable.
+/// The nested records of one compilation, merged from every page's registrations in the order of
+/// the pages. Pages of one service version name the same types (i18n, user, member…) over and
+/// over, inline, sometimes with different properties: a name whose shapes agree becomes one record
+/// holding the union of their properties; a shape that contradicts an earlier one (same property,
+/// other type) gets a name prefixed with its resource, then a number. The order is fixed, so names are stable.
 /// </summary>
 internal sealed class TypeRegistry
 {
-    private readonly Dictionary<string, Builder> _types = new();
+    private readonly Dictionary<TypeName, Builder> _types = new();
     private readonly List<Builder> _order = new();
-    private readonly HashSet<string> _reserved = new();
+    private readonly HashSet<TypeName> _reserved = new();
 
-    /// <summary>Keeps <paramref name="fullName"/> (a request, response or API class) away from nested types.</summary>
-    public void Reserve(string fullName) => _reserved.Add(fullName);
+    /// <summary>Keeps <paramref name="name"/> (a request, response or API class) away from nested types.</summary>
+    public void Reserve(TypeName name) => _reserved.Add(name);
 
-    public TypeRef Register(string ns, string name, string context, List<PropertySpec> properties)
+    /// <summary>Names one page's registrations in order, and returns what each pending slot of the page became.</summary>
+    public TypeRef[] Merge(IReadOnlyList<Registration> registrations)
+    {
+        var slots = new TypeRef[registrations.Count];
+        for (var i = 0; i < registrations.Count; i++)
+        {
+            var registration = registrations[i];
+            var properties = registration.Properties.Select(p => p.Type.IsPending ? p with { Type = Resolve(p.Type, slots) } : p).ToList();
+            slots[i] = Register(registration.Namespace, registration.Name, registration.Context, properties);
+        }
+
+        return slots;
+    }
+
+    /// <summary>A type with every pending record replaced by the record it became, and every pending unification done.</summary>
+    public static TypeRef Resolve(TypeRef type, TypeRef[] slots) => type.Kind switch
+    {
+        TypeKind.Pending => slots[type.Slot],
+        TypeKind.Unified => UnifyOrNode(Resolve(type.Item!, slots), Resolve(type.Other!, slots)),
+        TypeKind.List when type.IsPending => TypeRef.ListOf(Resolve(type.Item!, slots)),
+        _ => type,
+    };
+
+    /// <summary>The nested records, in the order they were first registered, with their final properties.</summary>
+    public IEnumerable<TypeSpec> Build()
+        => _order.Select(b => new TypeSpec(new TypeName(b.Namespace, b.Name), TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true));
+
+    private TypeRef Register(string ns, string name, string context, List<PropertySpec> properties)
     {
         foreach (var candidate in Candidates(name, context))
         {
-            var fullName = ns + "." + candidate;
-            if (_reserved.Contains(fullName))
+            var typeName = new TypeName(ns, candidate);
+            if (_reserved.Contains(typeName))
             {
                 continue;
             }
 
-            if (!_types.TryGetValue(fullName, out var existing))
+            if (!_types.TryGetValue(typeName, out var existing))
             {
                 var builder = new Builder(ns, candidate, properties);
-                _types.Add(fullName, builder);
+                _types.Add(typeName, builder);
                 _order.Add(builder);
-                return TypeRef.Named(fullName);
+                return TypeRef.Named(typeName);
             }
 
             if (existing.TryMerge(properties))
             {
-                return TypeRef.Named(fullName);
+                return TypeRef.Named(typeName);
             }
         }
 
         throw new System.InvalidOperationException("unreachable: numbered candidates never run out");
     }
-
-    public IEnumerable<TypeSpec> Build()
-        => _order.Select(b => new TypeSpec(b.Namespace, b.Name, TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true));
 
     private static IEnumerable<string> Candidates(string name, string context)
     {
@@ -63,6 +87,13 @@ internal sealed class TypeRegistry
             yield return context + name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
+
+    /// <summary>
+    /// The type two item types share, or a JSON value when they contradict each other; deferred
+    /// (<see cref="TypeKind.Unified"/>) while either waits for its record's name.
+    /// </summary>
+    public static TypeRef UnifyOrNode(TypeRef a, TypeRef b)
+        => a.IsPending || b.IsPending ? TypeRef.Unified(a, b) : Unify(a, b) ?? TypeRef.Node;
 
     /// <summary>The type both shapes can share, or null when they contradict each other.</summary>
     public static TypeRef? Unify(TypeRef a, TypeRef b)

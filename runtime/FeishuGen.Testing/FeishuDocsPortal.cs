@@ -14,7 +14,8 @@ namespace FeishuGen.Testing;
 /// <summary>
 /// A local stand-in for the docs portal's document API (<c>GET /document_portal/v1/document/get_detail?fullPath=…</c>),
 /// on loopback, serving pages in the portal's form from a folder (each page's front matter names
-/// its fullPath). <c>feishugen add</c> and <c>update</c> are tested against it; a test can edit a
+/// its fullPath, or, for pages of the Lark portal, its full_path). <c>feishugen add</c> and
+/// <c>update</c> are tested against it, as the Feishu or the Lark portal; a test can edit a
 /// document or make the next request fail.
 /// </summary>
 public sealed class FeishuDocsPortal : IAsyncDisposable
@@ -22,7 +23,7 @@ public sealed class FeishuDocsPortal : IAsyncDisposable
     /// <summary>The document API's path.</summary>
     public const string DetailPath = "/document_portal/v1/document/get_detail";
 
-    private static readonly Regex FrontMatterField = new(@"^(title|fullPath|updateTime):\s*""?(.*?)""?\s*$", RegexOptions.Multiline | RegexOptions.Compiled);
+    private static readonly Regex FrontMatterField = new(@"^(title|fullPath|full_path|updateTime|updated_at):\s*""?(.*?)""?\s*$", RegexOptions.Multiline | RegexOptions.Compiled);
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Document> _documents;
     private readonly ConcurrentQueue<int> _failures = new();
@@ -127,9 +128,21 @@ public sealed class FeishuDocsPortal : IAsyncDisposable
         }
 
         var content = text.Substring(text.IndexOf('\n', end + 1) + 1).TrimStart('\n');
-        return fields.TryGetValue("fullPath", out var fullPath)
-            ? new Document(fullPath, fields.GetValueOrDefault("title") ?? string.Empty, long.TryParse(fields.GetValueOrDefault("updateTime"), out var time) ? time : 0, content)
-            : null;
+        var path = fields.GetValueOrDefault("fullPath") ?? fields.GetValueOrDefault("full_path");
+        return path is null ? null : new Document(path, fields.GetValueOrDefault("title") ?? string.Empty, UpdateTime(fields), content);
+    }
+
+    // updateTime in milliseconds (the Feishu portal's mirror), or the Lark portal's updated_at as a UTC time.
+    private static long UpdateTime(Dictionary<string, string> fields)
+    {
+        if (long.TryParse(fields.GetValueOrDefault("updateTime"), out var time))
+        {
+            return time;
+        }
+
+        return DateTimeOffset.TryParse(fields.GetValueOrDefault("updated_at"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at.ToUnixTimeMilliseconds()
+            : 0;
     }
 
     private sealed record Document(string FullPath, string Title, long UpdateTime, string Content);

@@ -98,7 +98,10 @@ public partial class FeishuClient
     private Task RefreshSessionAsync(FeishuUserSession session, string staleToken, CancellationToken cancellationToken)
         => session.RefreshAsync(staleToken, _tokens.RefreshUserTokenAsync, _time, Options.Timeout, cancellationToken);
 
-    // Endpoints on another Feishu host follow the domain choice; a custom base address (a proxy, the local server) takes everything.
+    // The client's domain decides where every call goes, never the page it came from: an endpoint
+    // on a host of its own (www.feishu.cn/approval/openapi/…) goes to that host's twin on the
+    // client's domain (www.larksuite.com for a Lark client); a custom base address (a proxy, the
+    // local server) takes everything.
     private Uri BaseFor(FeishuEndpoint endpoint)
     {
         if (endpoint.Host is null)
@@ -108,15 +111,23 @@ public partial class FeishuClient
 
         if (Options.BaseAddress == FeishuClientOptions.FeishuDomain)
         {
-            return new Uri(endpoint.Host);
+            return new Uri(Twin(endpoint.Host, ".larksuite.com", ".feishu.cn"));
         }
 
         if (Options.BaseAddress == FeishuClientOptions.LarkDomain)
         {
-            return new Uri(endpoint.Host.Replace("feishu.cn", "larksuite.com", StringComparison.Ordinal));
+            return new Uri(Twin(endpoint.Host, ".feishu.cn", ".larksuite.com"));
         }
 
         return Options.BaseAddress;
+    }
+
+    // https://www.feishu.cn ↔ https://www.larksuite.com: the same host on the other domain.
+    private static string Twin(string host, string from, string to)
+    {
+        var uri = new Uri(host);
+        var name = uri.Host.EndsWith(from, StringComparison.OrdinalIgnoreCase) ? uri.Host.Substring(0, uri.Host.Length - from.Length) + to : uri.Host;
+        return new UriBuilder(uri.Scheme, name, uri.IsDefaultPort ? -1 : uri.Port).Uri.GetLeftPart(UriPartial.Authority);
     }
 
     private static (FeishuTokenType Type, string? Fixed) ChooseToken(FeishuEndpoint endpoint, FeishuRequestOptions? options)

@@ -32,7 +32,8 @@ public sealed class FeishuEndpoint
 
     /// <summary>
     /// The origin the page documents when it is not the open platform (older APIs such as
-    /// approval v2 live on https://www.feishu.cn); null for open.feishu.cn.
+    /// approval v2 live on https://www.feishu.cn), by its Feishu name; null for the open platform.
+    /// It never decides the domain: a client on the Lark domain sends to its twin (https://www.larksuite.com).
     /// </summary>
     public string? Host { get; init; }
 

@@ -73,6 +73,7 @@ internal sealed class CorpusReport
         output.WriteLine($"Pages: {Pages.Count} ({ApiPages} API pages, {EventPages} event pages, {Pages.Count - ApiPages - EventPages} other pages)");
         output.WriteLine($"Events: {Pages.Count(p => p.Event is not null)} generated ({Pages.Count(p => p.Event?.EndsWith("(1.0)", System.StringComparison.Ordinal) == true)} with the schema 1.0 envelope)");
         output.WriteLine($"Endpoints: {Pages.Count(p => p.Endpoint is not null)}, of which {Pages.Count(p => p.Payload == "upload")} multipart uploads and {Pages.Count(p => p.Payload == "download")} streamed downloads");
+        output.WriteLine("Naming sources (what on the page named each generated method): " + string.Join(", ", NamingSources().Select(s => $"{s.Key} {s.Value}")));
         output.WriteLine($"Generated code: {Compiled.GeneratedFiles} files, {Compiled.GeneratedLines} lines; compile errors and warnings: {Compiled.CompileProblems.Count}");
         var endpoints = Pages.Count(p => p.Endpoint is not null);
         output.WriteLine($"Code size: {Compiled.Size.CodeLines} lines not comments ({(endpoints == 0 ? 0 : Compiled.Size.CodeLines / endpoints)} per endpoint); assembly {Compiled.Size.Describe()}");
@@ -99,6 +100,10 @@ internal sealed class CorpusReport
         }
     }
 
+    /// <summary>How many generated methods each naming source named: PythonSample, GoSample, ApiExplorer, DocPath, DocUrl, Url.</summary>
+    public SortedDictionary<string, int> NamingSources()
+        => new(Pages.Where(p => p.NamedFrom is not null).GroupBy(p => p.NamedFrom!).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
+
     public void WriteJson(string path)
     {
         var checks = new JsonObject();
@@ -124,6 +129,7 @@ internal sealed class CorpusReport
                 ["event"] = page.Event,
                 ["endpoint"] = page.Endpoint,
                 ["payload"] = page.Payload,
+                ["namedFrom"] = page.NamedFrom,
                 ["diagnostics"] = new JsonArray(page.Diagnostics.Select(d => (JsonNode)d).ToArray()),
                 ["checks"] = results,
             });
@@ -135,6 +141,7 @@ internal sealed class CorpusReport
             ["apiPages"] = ApiPages,
             ["compileProblems"] = Compiled.CompileProblems.Count,
             ["checks"] = checks,
+            ["namingSources"] = new JsonObject(NamingSources().Select(s => new KeyValuePair<string, JsonNode?>(s.Key, s.Value))),
             ["mutation"] = Mutation?.DeepClone(),
             ["perPage"] = pages,
         };

@@ -22,6 +22,7 @@ internal static class CorpusRunner
         var catalogue = Catalogue(compiled);
         var navigator = compiled.Assembly is null ? null : new ClientNavigator(compiled.Assembly, compiled.Namespace);
         var checks = navigator is null ? null : new EndpointChecks(navigator);
+        var payload = navigator is null ? null : new PayloadCheck(navigator);
         var diagnosticsByFile = compiled.GeneratorDiagnostics
             .GroupBy(d => d.Location.GetLineSpan().Path)
             .ToDictionary(g => g.Key, g => g.ToList());
@@ -75,11 +76,14 @@ internal static class CorpusRunner
                 continue;
             }
 
-            var samples = PageReader.Read(path, text).Samples;
+            var read = PageReader.Read(path, text);
+            var samples = CurlSample.Of(text);
+            outcome.NamedFrom = read.Endpoint?.Naming.Source.ToString();
             outcome.Checks[CheckNames.Wire] = await Guard(() => checks.WireAsync(endpoint, samples));
             outcome.Checks[CheckNames.BodyRoundTrip] = await Guard(() => Task.FromResult(checks.BodyRoundTrip(endpoint)));
             outcome.Checks[CheckNames.ResponseRoundTrip] = await Guard(() => Task.FromResult(checks.ResponseRoundTrip(endpoint)));
             outcome.Checks[CheckNames.Naming] = EndpointChecks.Naming(endpoint, text);
+            outcome.Checks[CheckNames.Payload] = await Guard(() => payload!.RunAsync(endpoint, text, read.Endpoint));
         }
 
         return outcomes;

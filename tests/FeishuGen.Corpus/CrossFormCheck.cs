@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using FeishuGen.Generator.Model;
+using FeishuGen.Cli;
 using FeishuGen.Generator.Reading;
 
 namespace FeishuGen.Corpus;
@@ -70,10 +71,51 @@ internal static class CrossFormCheck
                 continue;
             }
 
+            // A named fault of the page: a converter dropped a type's <…> arguments in one form
+            // (the portal's `array<array<interface>>` is `array>` in standard Markdown, `list<stirng>` is `list`).
+            if (LostTypeArguments(onlyA, onlyB) is { } quoted)
+            {
+                pageFaults.Add("page: one form lost a type's <…> arguments (" + quoted + "): " + described);
+                continue;
+            }
+
             differences.Add(described);
         }
 
         return (shared, equal, pageFaults, differences);
+    }
+
+    // Every differing fact is a member typed with <…> in one form and the same type without them in the other.
+    private static string? LostTypeArguments(List<string> onlyA, List<string> onlyB)
+    {
+        static (string Member, string Type)? Split(string fact)
+        {
+            var colon = fact.IndexOf(": ", StringComparison.Ordinal);
+            return colon < 0 ? null : (fact.Substring(0, colon), fact.Substring(colon + 2).Replace(" required", string.Empty));
+        }
+
+        static string Bare(string type) => (type.IndexOf('<') is var open and >= 0 ? type.Substring(0, open) : type).TrimEnd('>');
+
+        var a = onlyA.Select(Split).ToList();
+        var b = onlyB.Select(Split).ToList();
+        if (a.Count == 0 || a.Count != b.Count || a.Any(f => f is null) || b.Any(f => f is null))
+        {
+            return null;
+        }
+
+        var quotes = new List<string>();
+        foreach (var fact in a)
+        {
+            var twin = b.FirstOrDefault(f => f!.Value.Member == fact!.Value.Member);
+            if (twin is null || Bare(twin.Value.Type) != Bare(fact!.Value.Type) || twin.Value.Type.Contains('<') == fact.Value.Type.Contains('<'))
+            {
+                return null;
+            }
+
+            quotes.Add("`" + fact.Value.Type + "` / `" + twin.Value.Type + "`");
+        }
+
+        return string.Join(", ", quotes.Distinct());
     }
 
     // Endpoints and events alike: a page read as the one in one form and the other (or nothing) in the other differs.

@@ -24,9 +24,9 @@ internal sealed class EndpointChecks
 
     public EndpointChecks(ClientNavigator client) => _client = client;
 
-    public async Task<CheckResult> WireAsync(FeishuEndpoint endpoint, PageSamples samples)
+    public async Task<CheckResult> WireAsync(FeishuEndpoint endpoint, CurlSample samples)
     {
-        if (samples.CurlUrl is null || !Uri.TryCreate(samples.CurlUrl, UriKind.Absolute, out var url))
+        if (samples.Url is null || !Uri.TryCreate(samples.Url, UriKind.Absolute, out var url))
         {
             return CheckResult.NotApplicable("page: no curl sample");
         }
@@ -37,11 +37,11 @@ internal sealed class EndpointChecks
         }
 
         JsonNode? curlBody = null;
-        if (!string.IsNullOrWhiteSpace(samples.CurlBody))
+        if (!string.IsNullOrWhiteSpace(samples.Body))
         {
             try
             {
-                curlBody = JsonSemantics.Parse(samples.CurlBody!);
+                curlBody = JsonSemantics.Parse(samples.Body!);
             }
             catch (JsonException e)
             {
@@ -105,7 +105,7 @@ internal sealed class EndpointChecks
         }
 
         var sent = handler.Captured!;
-        var curlMethod = samples.CurlMethod ?? endpoint.HttpMethod;
+        var curlMethod = samples.Method ?? endpoint.HttpMethod;
         if (!string.Equals(sent.Method, curlMethod, StringComparison.OrdinalIgnoreCase))
         {
             return sent.Method == endpoint.HttpMethod
@@ -186,7 +186,7 @@ internal sealed class EndpointChecks
     }
 
     // An upload's curl sends form parts: each must be a part the generated request documents, on the documented method and path.
-    private static CheckResult MultipartWire(FeishuEndpoint endpoint, PageSamples samples, Uri url)
+    private static CheckResult MultipartWire(FeishuEndpoint endpoint, CurlSample samples, Uri url)
     {
         var documented = endpoint.RequestType.GetProperties()
             .Select(p => p.GetCustomAttribute<FeishuFormPartAttribute>()?.Name)
@@ -197,12 +197,12 @@ internal sealed class EndpointChecks
             return CheckResult.NotApplicable("page: the upload documents no form parts (it takes FeishuFormData)");
         }
 
-        if (samples.CurlFormParts is null)
+        if (samples.FormParts is null)
         {
             return CheckResult.NotApplicable("page: the upload's curl sample sends no form parts");
         }
 
-        if (samples.CurlMethod is { } method && method != endpoint.HttpMethod)
+        if (samples.Method is { } method && method != endpoint.HttpMethod)
         {
             return CheckResult.Fail($"curl sends {method}, the client {endpoint.HttpMethod}");
         }
@@ -214,28 +214,31 @@ internal sealed class EndpointChecks
             return CheckResult.Fail("curl URL " + url.AbsolutePath + " is not the client's path " + endpoint.PathTemplate);
         }
 
-        var unknown = samples.CurlFormParts.Split(',').Where(p => !documented.Contains(p)).ToList();
+        var unknown = samples.FormParts.Split(',').Where(p => !documented.Contains(p)).ToList();
         return unknown.Count == 0 ? CheckResult.Pass : CheckResult.Fail("curl sends form part(s) the request does not have: " + string.Join(", ", unknown));
     }
 
     /// <summary>
     /// The generated names against the official ones the page gives, in the order a user would
-    /// trust them: the Python sample, the API explorer link (portal form), the fullPath front
-    /// matter (portal and Markdown forms). Read here independently of the generator's reader.
+    /// trust them: the Python sample, the API explorer link (portal form), the doc path in the
+    /// front matter (fullPath, or the Lark portal's full_path), a doc URL in the front matter
+    /// (source_url). A doc path or URL counts only for the service and version the HTTP URL has,
+    /// and not where its resource is the service's docs folder (auth-v3/auth/…). Read here
+    /// independently of the generator's reader.
     /// </summary>
     public static CheckResult Naming(FeishuEndpoint endpoint, string pageText)
     {
-        var expected = OfficialName(pageText, out var source);
+        var expected = OfficialName(pageText, endpoint.PathTemplate, endpoint.HttpMethod, out var source);
         if (expected is null)
         {
-            return CheckResult.NotApplicable("page: no Python sample, API explorer link, or fullPath with a service-version segment (historic pages use opaque IDs)");
+            return CheckResult.NotApplicable("page: no Python sample, API explorer link, or doc path or doc URL ending in service-version/resource/method for this URL");
         }
 
         var actual = string.Join(".", endpoint.Service, endpoint.Version, endpoint.Resource, endpoint.Method);
         return expected == actual ? CheckResult.Pass : CheckResult.Fail($"generated {actual}, {source} {expected}");
     }
 
-    private static string? OfficialName(string pageText, out string source)
+    private static string? OfficialName(string pageText, string pathTemplate, string httpMethod, out string source)
     {
         var python = PythonCall.Match(pageText);
         if (python.Success)
@@ -251,15 +254,66 @@ internal sealed class EndpointChecks
             return string.Join(".", explorer.Groups["project"].Value, explorer.Groups["version"].Value, explorer.Groups["resource"].Value.Replace('.', '_'), explorer.Groups["method"].Value);
         }
 
-        var fullPath = FullPath.Match(pageText);
-        source = "fullPath";
-        return fullPath.Success
-            ? string.Join(".", fullPath.Groups[1].Value, fullPath.Groups[2].Value, fullPath.Groups[3].Value.Replace('-', '_'), fullPath.Groups[4].Value)
+        var frontMatter = FrontMatterBlock.Match(pageText);
+        foreach (var (key, label) in new[] { ("fullPath", "fullPath"), ("full_path", "full_path"), ("source_url", "source_url") })
+        {
+            var value = frontMatter.Success ? Regex.Match(frontMatter.Value, "^" + key + @":\s*[""']?([^""'\n]+?)[""']?\s*$", RegexOptions.Multiline) : Match.Empty;
+            if (value.Success && DocPath.Match(value.Groups[1].Value.Split('?', '#')[0].TrimEnd('/')) is { Success: true } path && AgreesWithUrl(path, pathTemplate))
+            {
+                source = label;
+                return FolderName(path, pathTemplate, httpMethod)
+                    ?? string.Join(".", path.Groups[1].Value, path.Groups[2].Value, path.Groups[3].Value.Replace('-', '_'), path.Groups[4].Value);
+            }
+        }
+
+        source = string.Empty;
+        return null;
+    }
+
+    // The doc path names this URL's service and version, and a resource the URL has (not just the service's folder).
+    private static bool AgreesWithUrl(Match path, string pathTemplate)
+    {
+        var segments = pathTemplate.Trim('/').Split('/').Where(s => s != "open-apis").ToList();
+        if (segments.Count < 2 || segments[0].Replace('-', '_') != path.Groups[1].Value || segments[1] != path.Groups[2].Value)
+        {
+            return false;
+        }
+
+        var resource = path.Groups[3].Value.Replace('-', '_');
+        return resource != path.Groups[1].Value || segments.Skip(2).Any(s => s.TrimEnd('s') == resource) || FolderSegments(path, segments) is not null;
+    }
+
+    // auth-v3/auth/app_ticket_resend for /auth/v3/app_ticket/resend: a docs folder named like the
+    // service, and a last segment that runs the URL's resource and action together (or is the
+    // resource alone, for a POST that creates it).
+    private static (string Resource, string? Action)? FolderSegments(Match path, List<string> segments)
+    {
+        if (path.Groups[3].Value != path.Groups[1].Value || segments.Skip(2).Any(s => s.TrimEnd('s') == path.Groups[1].Value))
+        {
+            return null;
+        }
+
+        var literals = segments.Skip(2).Where(s => !s.StartsWith(':')).ToList();
+        var last = path.Groups[4].Value;
+        if (literals.Count == 2 && last == literals[0] + "_" + literals[1])
+        {
+            return (literals[0], literals[1]);
+        }
+
+        return literals.Count == 1 && last == literals[0] ? (literals[0], null) : null;
+    }
+
+    private static string? FolderName(Match path, string pathTemplate, string httpMethod)
+    {
+        var segments = pathTemplate.Trim('/').Split('/').Where(s => s != "open-apis").ToList();
+        return FolderSegments(path, segments) is { } folder && (folder.Action is not null || httpMethod == "POST")
+            ? string.Join(".", path.Groups[1].Value, path.Groups[2].Value, folder.Resource, folder.Action ?? "create")
             : null;
     }
 
     private static readonly Regex ExplorerLink = new(@"api_explore_config\?project=(?<project>[a-z0-9_]+)&version=(?<version>v\d+)&resource=(?<resource>[a-z0-9_.]+)&method=(?<method>[A-Za-z0-9_]+)", RegexOptions.Compiled);
-    private static readonly Regex FullPath = new(@"\A---[\s\S]*?^fullPath:\s*""?/[^""\n]*/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][a-z0-9_]*)""?\s*$", RegexOptions.Compiled | RegexOptions.Multiline);
+    private static readonly Regex FrontMatterBlock = new(@"\A\uFEFF?---\r?\n.*?^---", RegexOptions.Compiled | RegexOptions.Singleline | RegexOptions.Multiline);
+    private static readonly Regex DocPath = new(@"/([a-z][a-z0-9_]*)-(v\d+)/([a-z][a-z0-9_-]*)/([a-z][A-Za-z0-9_]*)$", RegexOptions.Compiled);
 
     // The page's example as JSON, or the reason (a fault of the page) why there is none.
     internal static CheckResult? ParseExample(string? example, string kind, out JsonNode? node)

@@ -33,6 +33,12 @@ internal static class Floor
             violations.Add($"crashes under mutation: {(int)crashes}, at most {(int)maxCrashes}");
         }
 
+        // At most this many methods named from the URL alone (FSG0010): a page that carries a name must give it.
+        if (floor["maxNamedFromUrl"] is { } maxFromUrl && report.NamingSources().GetValueOrDefault("Url") > (int)maxFromUrl)
+        {
+            violations.Add($"named from the URL: {report.NamingSources().GetValueOrDefault("Url")}, at most {(int)maxFromUrl}");
+        }
+
         if (floor["maxFailures"] is JsonObject maxFailures)
         {
             foreach (var (check, max) in maxFailures)

@@ -45,6 +45,9 @@ internal sealed class PageOutcome
     /// <summary>"upload", "download" or null for JSON calls.</summary>
     public string? Payload { get; set; }
 
+    /// <summary>What on the page named the generated method (the generator's <c>NameSource</c>: PythonSample, ApiExplorer, DocPath, DocUrl, Url…).</summary>
+    public string? NamedFrom { get; set; }
+
     public List<string> Diagnostics { get; } = new();
 
     /// <summary>Check name → result, in check order.</summary>
@@ -60,6 +63,7 @@ internal static class CheckNames
     public const string BodyRoundTrip = "body-round-trip";
     public const string ResponseRoundTrip = "response-round-trip";
     public const string Naming = "naming";
+    public const string Payload = "payload";
     public const string NonApiClean = "non-api-clean";
     public const string EventGenerated = "event-generated";
     public const string EventRoundTrip = "event-round-trip";
@@ -67,7 +71,7 @@ internal static class CheckNames
     public static readonly string[] Event = { EventGenerated, EventRoundTrip };
 
     /// <summary>Every check the floor and the report count.</summary>
-    public static readonly string[] All = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming, NonApiClean, EventGenerated, EventRoundTrip };
+    public static readonly string[] All = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming, Payload, NonApiClean, EventGenerated, EventRoundTrip };
 
-    public static readonly string[] Api = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming };
+    public static readonly string[] Api = { Generated, Compiles, Wire, BodyRoundTrip, ResponseRoundTrip, Naming, Payload };
 }

@@ -14,6 +14,7 @@ using FeishuGen.Generator.Reading;
 //                                                  [--mutate N] [--seed S] [--table]
 //   dotnet run --project tests/FeishuGen.Corpus -- --compare <folder> <other folder> [--min-equal N]
 //   dotnet run --project tests/FeishuGen.Corpus -- --compile-profile <folder>   (where the compiler's time goes)
+//   dotnet run --project tests/FeishuGen.Corpus -- --hash <folder>...           (a hash of the generated code per folder)
 Console.OutputEncoding = Encoding.UTF8;
 if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
 {
@@ -39,6 +40,11 @@ if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
     }
 
     return 0;
+}
+
+if (args.Length >= 2 && args[0] == "--hash")
+{
+    return GeneratedHash.Run(args.Skip(1));
 }
 
 if (args.Length == 2 && args[0] == "--compile-profile")

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using FeishuGen.Generator;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Model;
+using FeishuGen.Generator.Naming;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
 using Microsoft.CodeAnalysis;
@@ -25,7 +27,7 @@ internal static class CheckCommand
             : new List<string> { target };
         var root = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
         var results = files.Select(f => (Path: f, Result: PageReader.Read(f, File.ReadAllText(f)))).ToList();
-        var api = ApiShaper.Shape(results.Where(r => r.Result.Endpoint is not null).Select(r => r.Result.Endpoint!), GeneratorOptions.Default);
+        var api = Generation.ShapeApi(results.Where(r => r.Result.Endpoint is not null).Select(r => r.Result.Endpoint!), GeneratorOptions.Default);
         var names = api.Endpoints.ToDictionary(e => e.Model.SpecPath, e => $"{e.ServiceProperty}.{e.VersionProperty}.{e.ResourceProperty}.{e.MethodName}");
         var lines = results.Where(r => r.Result.Endpoint is not null).Select(r => new PageLine(r.Result.Endpoint!.SpecPath, r.Result.EndpointLine)).ToImmutableArray();
         var extra = DiagnosticPlacement.AtPageLines(api.Diagnostics, lines).ToLookup(d => d.FilePath);
@@ -50,7 +52,7 @@ internal static class CheckCommand
             else if (result.Event is { } page)
             {
                 events++;
-                output.WriteLine($"ok    {relative}: event {page.EventType} -> events.On{EventShaper.TypeName(page.EventType)}");
+                output.WriteLine($"ok    {relative}: event {page.EventType} -> events.On{EventNames.TypeName(page.EventType)}");
             }
             else if (diagnostics.All(d => d.Id == DiagnosticDescriptors.NotAnApiPage.Id))
             {

@@ -20,6 +20,9 @@ public static class FeishuGenCommand
     /// <summary>The docs portal that serves pages to programs.</summary>
     public static readonly Uri DefaultPortal = new("https://open.feishu.cn");
 
+    /// <summary>The Lark (international) docs portal, for <c>--lark</c>.</summary>
+    public static readonly Uri LarkPortal = new("https://open.larksuite.com");
+
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="output">Where results go.</param>
@@ -27,10 +30,9 @@ public static class FeishuGenCommand
     /// <param name="cancellationToken">Stops the command.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var portal = new Option<Uri>("--portal")
+        var portal = new Option<Uri?>("--portal")
         {
-            Description = "The docs portal's base address (its document API serves the pages).",
-            DefaultValueFactory = _ => DefaultPortal,
+            Description = "The docs portal's base address (its document API serves the pages); by default open.feishu.cn, or open.larksuite.com with --lark.",
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
@@ -44,14 +46,15 @@ public static class FeishuGenCommand
             },
             Recursive = true,
         };
+        var lark = new Option<bool>("--lark") { Description = "Use the Lark (international) portal, open.larksuite.com, and write its front matter (full_path, source_url, updated_at).", Recursive = true };
         var specs = new Option<DirectoryInfo>("--specs") { Description = "The folder of pages.", DefaultValueFactory = _ => new DirectoryInfo("specs"), Recursive = true };
 
-        var pages = new Argument<string[]>("pages") { Description = "Doc URLs (https://open.feishu.cn/document/…) or fullPaths (/ukTMukTMukTM/…/hire-v1/eco_exam/update_result).", Arity = ArgumentArity.OneOrMore };
+        var pages = new Argument<string[]>("pages") { Description = "Doc URLs (https://open.feishu.cn/document/…, https://open.larksuite.com/document/…) or fullPaths (/ukTMukTMukTM/…/hire-v1/eco_exam/update_result).", Arity = ArgumentArity.OneOrMore };
         var add = new Command("add", "Fetch pages from the docs portal and write them under specs/ by their path, with front matter.") { pages };
-        add.SetAction((result, ct) => PortalCommands.AddAsync(result.GetValue(pages)!, result.GetValue(specs)!, result.GetValue(portal)!, output, error, ct));
+        add.SetAction((result, ct) => PortalCommands.AddAsync(result.GetValue(pages)!, result.GetValue(specs)!, new DocsPortal(result.GetValue(portal), result.GetValue(lark)), output, error, ct));
 
-        var update = new Command("update", "Fetch every page in specs/ that has a fullPath again, and print what changed in the API.");
-        update.SetAction((result, ct) => PortalCommands.UpdateAsync(result.GetValue(specs)!, result.GetValue(portal)!, output, error, ct));
+        var update = new Command("update", "Fetch every page in specs/ that has a fullPath (or a Lark full_path) again, from the portal it came from, and print what changed in the API.");
+        update.SetAction((result, ct) => PortalCommands.UpdateAsync(result.GetValue(specs)!, new DocsPortal(result.GetValue(portal), result.GetValue(lark)), output, error, ct));
 
         var target = new Argument<string>("target") { Description = "A folder of pages, or one page." };
         var verbose = new Option<bool>("--verbose") { Description = "Also list informational diagnostics and non-API pages." };
@@ -64,7 +67,7 @@ public static class FeishuGenCommand
         show.SetAction(result => ShowCommand.Run(result.GetValue(page)!, result.GetValue(ns)!, output, error));
 
         // A RootCommand takes the executable's name (FeishuGen.Cli under dotnet run); help and usage say the tool's.
-        var root = new Command(ToolName, "feishugen: Feishu documentation pages into typed .NET clients.") { new HelpOption(), new VersionOption(), portal, specs, add, update, check, show };
+        var root = new Command(ToolName, "feishugen: Feishu documentation pages into typed .NET clients.") { new HelpOption(), new VersionOption(), portal, lark, specs, add, update, check, show };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,13 +8,12 @@ using FeishuGen.Generator.Reading;
 
 namespace FeishuGen.Cli;
 
-/// <summary><c>add</c> and <c>update</c>: pages fetched from the docs portal's document API into specs/.</summary>
+/// <summary><c>add</c> and <c>update</c>: pages fetched from the docs portal's document API (Feishu's or Lark's) into specs/.</summary>
 internal static class PortalCommands
 {
-    public static async Task<int> AddAsync(string[] inputs, DirectoryInfo specs, Uri portal, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> AddAsync(string[] inputs, DirectoryInfo specs, DocsPortal portal, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var client = new PortalClient(http, portal);
         var failures = 0;
         foreach (var input in inputs)
         {
@@ -28,7 +27,8 @@ internal static class PortalCommands
 
             try
             {
-                var page = await client.GetAsync(fullPath, cancellationToken).ConfigureAwait(false);
+                var lark = portal.IsLark(DocsPortal.IsLarkUrl(input));
+                var page = await new PortalClient(http, portal.AddressFor(lark)).GetAsync(fullPath, cancellationToken).ConfigureAwait(false);
                 var path = SpecFile.PathFor(specs, fullPath);
                 var read = PageReader.Read(path, page.Content);
                 var kind = PageKind.Of(read, page.Title, page.Content);
@@ -37,10 +37,10 @@ internal static class PortalCommands
                     throw new PortalException($"{fullPath} ({kind}): nothing was written, as {kind.WhyNothing()}");
                 }
 
-                SpecFile.WriteAtomically(path, SpecFile.Compose(page));
+                SpecFile.WriteAtomically(path, SpecFile.Compose(page, lark));
                 var becomes = read.Endpoint is { } endpoint
                     ? $"{endpoint.HttpMethod} {endpoint.PathTemplate}"
-                    : $"event {read.Event!.EventType} -> events.On{FeishuGen.Generator.Shaping.EventShaper.TypeName(read.Event.EventType)}";
+                    : $"event {read.Event!.EventType} -> events.On{FeishuGen.Generator.Naming.EventNames.TypeName(read.Event.EventType)}";
                 output.WriteLine($"added {Path.GetRelativePath(Environment.CurrentDirectory, path)} ({kind}): {becomes}");
             }
             catch (PortalException e)
@@ -53,7 +53,7 @@ internal static class PortalCommands
         return failures == 0 ? 0 : 1;
     }
 
-    public static async Task<int> UpdateAsync(DirectoryInfo specs, Uri portal, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> UpdateAsync(DirectoryInfo specs, DocsPortal portal, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!specs.Exists)
         {
@@ -68,7 +68,6 @@ internal static class PortalCommands
             .OrderBy(p => p.File.FullName, StringComparer.Ordinal)
             .ToList();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var client = new PortalClient(http, portal);
         int changed = 0, unchanged = 0, failures = 0;
         for (var i = 0; i < pages.Count; i++)
         {
@@ -79,7 +78,8 @@ internal static class PortalCommands
             var was = PageKind.Of(before, SpecFile.TitleIn(text), SpecFile.ContentOf(text));
             try
             {
-                var page = await client.GetAsync(fullPath!, cancellationToken).ConfigureAwait(false);
+                var lark = portal.IsLark(SpecFile.IsLarkPage(text));
+                var page = await new PortalClient(http, portal.AddressFor(lark)).GetAsync(fullPath!, cancellationToken).ConfigureAwait(false);
                 if (page.Content == SpecFile.ContentOf(text))
                 {
                     output.WriteLine("unchanged");
@@ -88,7 +88,7 @@ internal static class PortalCommands
                 }
 
                 var after = PageReader.Read(file.FullName, page.Content);
-                SpecFile.WriteAtomically(file.FullName, SpecFile.Compose(page));
+                SpecFile.WriteAtomically(file.FullName, SpecFile.Compose(page, lark, text));
                 changed++;
                 var changes = ApiChanges.Between(before, after, was, PageKind.Of(after, page.Title, page.Content));
                 output.WriteLine(changes.Count == 0 ? "updated (prose only, the API is the same)" : "updated");
@@ -105,7 +105,7 @@ internal static class PortalCommands
             }
         }
 
-        output.WriteLine($"{pages.Count} pages with a fullPath: {changed} updated, {unchanged} unchanged, {failures} failed");
+        output.WriteLine($"{pages.Count} pages with a fullPath or full_path: {changed} updated, {unchanged} unchanged, {failures} failed");
         return failures == 0 ? 0 : 1;
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FeishuGen.Generator;
 using FeishuGen.Generator.Emitting;
+using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
 
@@ -32,8 +34,8 @@ internal static class ShowCommand
         {
             output.WriteLine("// ==== event model");
             output.WriteLine(JsonSerializer.Serialize(model, Json));
-            var events = EventShaper.Shape(new[] { model }, new GeneratorOptions(ns, GeneratorOptions.DefaultClientName, null));
-            foreach (var file in EventEmitter.Emit(events))
+            var events = Generation.ShapeEvents(new[] { model }, new GeneratorOptions(ns, GeneratorOptions.DefaultClientName, null));
+            foreach (var file in Generation.Print(EventPlan.Plan(events)))
             {
                 output.WriteLine();
                 output.WriteLine("// ==== " + file.HintName);
@@ -52,8 +54,8 @@ internal static class ShowCommand
 
         output.WriteLine("// ==== endpoint model");
         output.WriteLine(JsonSerializer.Serialize(result.Endpoint, Json));
-        var api = ApiShaper.Shape(new[] { result.Endpoint }, new GeneratorOptions(ns, GeneratorOptions.DefaultClientName, null));
-        foreach (var file in ApiEmitter.Emit(api))
+        var api = Generation.ShapeApi(new[] { result.Endpoint }, new GeneratorOptions(ns, GeneratorOptions.DefaultClientName, null));
+        foreach (var file in Generation.Print(ApiPlan.Plan(api)))
         {
             output.WriteLine();
             output.WriteLine("// ==== " + file.HintName);

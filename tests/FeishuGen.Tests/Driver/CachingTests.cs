@@ -21,10 +21,11 @@ public sealed class CachingTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { internal static class B { } }", GeneratorHarness.ParseOptions));
         driver = driver.RunGenerators(edited);
 
-        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Parse), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Read), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Model), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
-        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Api), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
-        Assert.NotEmpty(GeneratorHarness.Reasons(driver, TrackingNames.Parse));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Shape), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Plan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.NotEmpty(GeneratorHarness.Reasons(driver, TrackingNames.Read));
     }
 
     [Fact]
@@ -40,9 +41,10 @@ public sealed class CachingTests
         driver = driver.ReplaceAdditionalText(page, GeneratorHarness.Page(SeedPath, prose)).RunGenerators(GeneratorHarness.Compilation());
 
         Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Pages));
-        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Parse), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Read), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
         Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Model), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
-        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Api), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Shape), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Plan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
     }
 
     [Fact]
@@ -57,7 +59,8 @@ public sealed class CachingTests
         driver = driver.ReplaceAdditionalText(page, GeneratorHarness.Page(SeedPath, changed)).RunGenerators(GeneratorHarness.Compilation());
 
         Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Model));
-        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Api));
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Shape));
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Plan));
         var request = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("UpdateResultEcoBackgroundCheckRequest.g.cs"));
         Assert.Contains("public required long ResultTime", request.ToString());
     }
@@ -69,7 +72,7 @@ public sealed class CachingTests
         var driver = GeneratorHarness.Driver(new[] { GeneratorHarness.Page(SeedPath, Repo.ReadSeed()) }).RunGenerators(compilation);
         driver = driver.RunGenerators(compilation);
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
-        foreach (var name in new[] { TrackingNames.Pages, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Api })
+        foreach (var name in new[] { TrackingNames.Pages, TrackingNames.Read, TrackingNames.Model, TrackingNames.Names, TrackingNames.Shape, TrackingNames.Plan, TrackingNames.Print })
         {
             Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         }
@@ -85,12 +88,12 @@ public sealed class CachingTests
         var seed = GeneratorHarness.Page(SeedPath, Repo.ReadSeed());
         pages.Add(seed);
         var driver = GeneratorHarness.Driver(pages).RunGenerators(GeneratorHarness.Compilation());
-        var files = GeneratorHarness.Reasons(driver, TrackingNames.Files).Count();
+        var files = GeneratorHarness.Reasons(driver, TrackingNames.Print).Count();
 
         var changed = Repo.ReadSeed().Replace("| result_time | string | 是 |", "| result_time | integer | 是 |");
         driver = driver.ReplaceAdditionalText(seed, GeneratorHarness.Page(SeedPath, changed)).RunGenerators(GeneratorHarness.Compilation());
 
-        var outputs = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Files].SelectMany(s => s.Outputs).ToList();
+        var outputs = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Print].SelectMany(s => s.Outputs).ToList();
         var readded = outputs.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
             .Select(o => ((FeishuGen.Generator.Emitting.PrintedFile)o.Value).File!.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
         Assert.True(files > 1000, files + " files");
@@ -101,8 +104,16 @@ public sealed class CachingTests
         // catalogue part that describe the same endpoint); every other unit was compared and kept.
         var reprinted = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Units].SelectMany(s => s.Outputs)
             .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
-            .Select(o => ((FeishuGen.Generator.Emitting.FileUnit)o.Value).HintName).ToList();
+            .Select(o => ((FeishuGen.Generator.Planning.FileUnit)o.Value).HintName).ToList();
         Assert.Contains("Hire.V1.UpdateResultEcoBackgroundCheckRequest.g.cs", reprinted);
         Assert.True(reprinted.Count <= 5, string.Join(", ", reprinted));
+
+        // Shaping ran for the edited page only: every other page's shape was cached, and the names
+        // step, whose claims did not change, was not run again.
+        var shapes = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Shape].SelectMany(s => s.Outputs).ToList();
+        Assert.True(shapes.Count > 200, shapes.Count + " shapes");
+        Assert.Equal(1, shapes.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(shapes.Count - 1, shapes.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Names), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
     }
 }

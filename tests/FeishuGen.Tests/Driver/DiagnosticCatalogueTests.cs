@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using FeishuGen.Generator;
 using FeishuGen.Generator.Diagnostics;
 using FeishuGen.Generator.Emitting;
 using FeishuGen.Generator.Model;
@@ -93,34 +94,36 @@ public sealed class DiagnosticCatalogueTests
             case "FSG0009":
                 var first = PageReader.Read("/p/specs/a.md", seed).Endpoint!;
                 var second = PageReader.Read("/p/specs/b.md", seed).Endpoint!;
-                return (ApiShaper.Shape(new[] { first, second }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
+                return (Generation.ShapeApi(new[] { first, second }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
             case "FSG0010":
                 var withoutSamples = seed.Substring(0, seed.IndexOf("### 调用示例", StringComparison.Ordinal));
                 return (Read(withoutSamples), 4);
             case "FSG0011":
-                return (PageReader.Read("/p/specs/seed.md", seed, (_, _) => throw new InvalidOperationException("forced")).Diagnostics.ToList(), 0);
+                return (Isolation.Read("/p/specs/seed.md", () => throw new InvalidOperationException("forced")).Diagnostics.ToList(), 0);
             case "FSG0012":
                 return (Read(Replace("| 支持的访问令牌 | tenant_access_token |", "| 支持的访问令牌 | tenant_access_token, robot_token |")), 10);
             case "FSG0013":
-                var api = ApiShaper.Shape(new[] { PageReader.Read("/p/specs/seed.md", seed).Endpoint! }, GeneratorOptions.Default);
-                ApiEmitter.EmitIsolated(api, _ => throw new InvalidOperationException("forced"), out var failures);
+                var failures = new List<DiagnosticInfo>();
+                Isolation.Pages(new[] { "/p/specs/seed.md" }, _ => throw new InvalidOperationException("forced"), page => page, 0, failures);
                 return (failures, 0);
             case "FSG0014":
                 var seedPage = PageReader.Read("/p/specs/seed.md", seed).Endpoint!;
                 var copy = PageReader.Read("/p/specs/copy.md", Replace("/eco_background_checks/update_result", "/eco_background_checks/:id/update_result")).Endpoint!;
-                return (ApiShaper.Shape(new[] { copy, seedPage }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/copy.md").ToList(), 0);
+                return (Generation.ShapeApi(new[] { copy, seedPage }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/copy.md").ToList(), 0);
             case "FSG0015":
                 var withoutSdk = seed.Substring(0, seed.IndexOf("### 调用示例", StringComparison.Ordinal));
                 var post = PageReader.Read("/p/specs/post.md", withoutSdk).Endpoint!;
                 var get = PageReader.Read("/p/specs/get.md", withoutSdk.Replace("| HTTP Method | POST |", "| HTTP Method | GET |")).Endpoint!;
-                return (ApiShaper.Shape(new[] { post, get }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/post.md").ToList(), 0);
+                return (Generation.ShapeApi(new[] { post, get }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/post.md").ToList(), 0);
             case "FSG0016":
                 return (Read("## 某事件\n\n## 事件\n\n| 项目 | 值 |\n| --- | --- |\n| 推送方式 | `Webhook` |\n\n### 事件体\n\n| 名称 | 类型 | 描述 |\n| --- | --- | --- |\n| `schema` | `string` | 版本 |\n"), 2);
             case "FSG0017":
                 var ownEvent = File.ReadAllText(Path.Combine(Repo.Root, "specs", "消息", "接收消息.md"));
                 var a = PageReader.Read("/p/specs/a.md", ownEvent).Event!;
                 var b = PageReader.Read("/p/specs/b.md", ownEvent).Event!;
-                return (EventShaper.Shape(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
+                return (Generation.ShapeEvents(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
+            case "FSG0030":
+                return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | 结果文字 | 是 | 背调结果 <br> **示例**: 无差异  |")), 20);
             default:
                 throw new InvalidOperationException("No trigger for " + id + ": add one with the new diagnostic.");
         }

@@ -44,13 +44,15 @@ public sealed class EventGenerationTests
         var changedEvent = EventPage.Replace("| &nbsp;&nbsp;&nbsp;&nbsp;└ `chat_id` | `string` |", "| &nbsp;&nbsp;&nbsp;&nbsp;└ `chat_id` | `integer` |");
         Assert.NotEqual(EventPage, changedEvent);
         driver = driver.ReplaceAdditionalText(eventPage, GeneratorHarness.Page(EventPath, changedEvent)).RunGenerators(GeneratorHarness.Compilation());
-        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Events));
-        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Api), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.EventShape));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Shape), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Plan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
 
         var changedSeed = Repo.ReadSeed().Replace("| result_time | string | 是 |", "| result_time | integer | 是 |");
         driver = driver.ReplaceAdditionalText(seedPage, GeneratorHarness.Page(SeedPath, changedSeed)).RunGenerators(GeneratorHarness.Compilation());
-        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Api));
-        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.Events), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.Contains(IncrementalStepRunReason.Modified, GeneratorHarness.Reasons(driver, TrackingNames.Shape));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.EventShape), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(GeneratorHarness.Reasons(driver, TrackingNames.EventPlan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
     }
 
     [Fact]

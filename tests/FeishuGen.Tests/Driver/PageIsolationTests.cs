@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using FeishuGen.Generator;
 using FeishuGen.Generator.Emitting;
+using FeishuGen.Generator.Naming;
+using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
 using FeishuGen.Tests.Support;
@@ -17,20 +19,23 @@ public sealed class PageIsolationTests
     private const string SeedPath = "/p/specs/seed.md";
 
     [Fact]
-    public void A_page_that_fails_to_emit_gets_FSG0013_at_its_file_and_every_other_page_is_generated()
+    public void A_page_that_fails_to_plan_gets_FSG0013_at_its_file_and_every_other_page_is_generated()
     {
         var pages = new[] { SeedPath, "/p/specs/chats.md", "/p/specs/bad.md" };
         var texts = new[] { Repo.ReadSeed(), File.ReadAllText(Path.Combine(Repo.Root, "specs", "群组", "获取群列表.md")), Repo.ReadSeed().Replace("/eco_background_checks/update_result", "/eco_background_checks/retry") };
         var models = pages.Select((path, i) => PageReader.Read(path, texts[i]).Endpoint!).ToList();
-        var api = ApiShaper.Shape(models, GeneratorOptions.Default);
+        var names = NameClaims.Resolve(models.Select(NameClaim.Of), GeneratorOptions.DefaultNamespace);
+        var shapes = models.Select(m => ApiShaper.ShapePage(m, names, GeneratorOptions.Default)!).ToList();
 
-        // An emitter that breaks on the bad page only, as an emitter bug would.
-        var files = ApiEmitter.EmitIsolated(api, spec => spec.Endpoints.Any(e => e.Model.SpecPath == "/p/specs/bad.md") ? throw new NullReferenceException("emitter bug") : ApiEmitter.Emit(spec), out var failures);
+        // A stage that breaks on the bad page only, as a planning bug would; the same helper isolates shaping, planning and printing.
+        var failures = new System.Collections.Generic.List<FeishuGen.Generator.Diagnostics.DiagnosticInfo>();
+        var units = Isolation.Pages(shapes, all => all.Any(s => s.SpecPath == "/p/specs/bad.md") ? throw new NullReferenceException("planning bug") : ApiPlan.Plan(ApiShaper.Merge(all, GeneratorOptions.Default)), s => s.SpecPath, new System.Collections.Generic.List<FileUnit>(), failures);
+        var files = Generation.Print(units);
 
         var failure = Assert.Single(failures);
         Assert.Equal("FSG0013", failure.Id);
         Assert.Equal("/p/specs/bad.md", failure.FilePath);
-        Assert.Contains("NullReferenceException: emitter bug", failure.Format());
+        Assert.Contains("NullReferenceException: planning bug", failure.Format());
         var output = GeneratorHarness.Compilation(files.Select(f => f.Source).ToArray());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.NotNull(output.GetTypeByMetadataName("FeishuGen.Api.Hire.V1.EcoBackgroundCheckApi")!.GetMembers("UpdateResultAsync").FirstOrDefault());
@@ -39,22 +44,33 @@ public sealed class PageIsolationTests
     }
 
     [Fact]
+    public void A_page_that_fails_to_shape_gets_FSG0013_and_the_others_are_shaped()
+    {
+        var failure = Isolation.Page<PageShape?>(SeedPath, () => throw new InvalidOperationException("shaping bug"), f => PageShape.Failed(0, SeedPath, f))!.Failures.Single();
+
+        Assert.Equal(("FSG0013", SeedPath), (failure.Id, failure.FilePath));
+        Assert.Contains("InvalidOperationException: shaping bug", failure.Format());
+    }
+
+    [Fact]
     public void A_unit_that_fails_to_print_gives_FSG0013_at_its_pages_and_no_file_instead_of_an_exception()
     {
         var model = PageReader.Read(SeedPath, Repo.ReadSeed()).Endpoint!;
-        var api = ApiShaper.Shape(new[] { model }, GeneratorOptions.Default);
-        var errors = ApiEmitter.Plan(api).First(u => u.Kind == FileKind.Errors);
+        var api = Generation.ShapeApi(new[] { model }, GeneratorOptions.Default);
+        var errors = ApiPlan.Plan(api).OfType<ErrorsUnit>().First();
 
-        // A unit that holds less than its kind prints (no record for a Record file): an emitter fault.
-        var broken = errors with { Kind = FileKind.Record };
-        var printed = ApiEmitter.PrintSafely(broken);
+        // A unit no emitter prints: an emitter fault.
+        var broken = new BrokenUnit(errors.HintName, errors.Pages);
+        var printed = Printer.PrintSafely(broken);
 
         Assert.Null(printed.File);
         var failure = Assert.Single(printed.Failures);
         Assert.Equal("FSG0013", failure.Id);
         Assert.Equal(SeedPath, failure.FilePath);
-        Assert.NotNull(ApiEmitter.PrintSafely(errors).File);
+        Assert.NotNull(Printer.PrintSafely(errors).File);
     }
+
+    private sealed record BrokenUnit(string HintName, FeishuGen.Generator.Model.EquatableArray<string> Pages) : FileUnit(HintName, Pages);
 
     [Fact]
     public void A_deep_document_block_page_in_standard_markdown_generates_beside_the_seed()

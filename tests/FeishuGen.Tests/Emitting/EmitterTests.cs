@@ -1,5 +1,7 @@
 using System.Linq;
+using FeishuGen.Generator;
 using FeishuGen.Generator.Emitting;
+using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Model;
 using FeishuGen.Generator.Shaping;
 using FeishuGen.Tests.Support;
@@ -87,8 +89,8 @@ public sealed class EmitterTests
     // Shapes and emits the models, compiles the result with everything public documented, and returns all generated text.
     private static string Emit(EndpointModel[] models, out Compilation output)
     {
-        var api = ApiShaper.Shape(models, new GeneratorOptions("Demo.Api", "DemoApi", null));
-        var files = ApiEmitter.Emit(api);
+        var api = Generation.ShapeApi(models, new GeneratorOptions("Demo.Api", "DemoApi", null));
+        var files = Generation.Print(ApiPlan.Plan(api));
         output = GeneratorHarness.Compilation(files.Select(f => f.Source).ToArray());
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));

@@ -94,12 +94,4 @@ public sealed class SeedPageReaderTests
     {
         Assert.Equal(new SdkNaming("hire", "v1", "eco_background_check", "update_result"), Endpoint.Naming);
     }
-
-    [Fact]
-    public void Reads_the_curl_sample()
-    {
-        Assert.Equal("POST", Result.Samples.CurlMethod);
-        Assert.Equal("https://open.feishu.cn/open-apis/hire/v1/eco_background_checks/update_result", Result.Samples.CurlUrl);
-        Assert.Contains("\"background_check_id\": \"6931286400470354183\"", Result.Samples.CurlBody);
-    }
 }

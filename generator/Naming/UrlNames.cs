@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using FeishuGen.Generator.Model;
 
-namespace FeishuGen.Generator.Reading;
+namespace FeishuGen.Generator.Naming;
 
 /// <summary>
 /// Names an endpoint from its URL when no SDK sample names it, the way the official SDKs name
@@ -11,7 +11,7 @@ namespace FeishuGen.Generator.Reading;
 /// method names it (GET …/:id → get, GET … → list, POST → create, PUT → update, PATCH → patch,
 /// DELETE → delete).
 /// </summary>
-internal static class UrlNaming
+internal static class UrlNames
 {
     private static readonly Regex Version = new(@"^v\d+$", RegexOptions.Compiled);
 
@@ -48,40 +48,34 @@ internal static class UrlNaming
         }
         else
         {
-            method = httpMethod switch
-            {
-                "GET" => endsWithParameter ? "get" : "list",
-                "POST" => "create",
-                "PUT" => "update",
-                "PATCH" => "patch",
-                "DELETE" => "delete",
-                _ => httpMethod.ToLowerInvariant(),
-            };
+            method = Words.Verb(httpMethod, oneItem: endsWithParameter);
         }
 
         // The SDKs name resources in the singular: /images is image, /eco_background_checks is eco_background_check.
         if (literals.Count > 0)
         {
-            literals[literals.Count - 1] = Singular(literals[literals.Count - 1]);
+            literals[literals.Count - 1] = Words.Singular(literals[literals.Count - 1]);
         }
 
         var resource = literals.Count > 0 ? string.Join("_", literals) : service;
-        return new SdkNaming(service, version, resource, method, FromSample: false);
+        return new SdkNaming(service, version, resource, method, NameSource.Url);
     }
 
-    private static string Singular(string word)
+    /// <summary>The literal segments after the version (<c>:name</c> parameters left out), cleaned like names.</summary>
+    public static List<string> Literals(string path)
     {
-        if (word.EndsWith("ies", System.StringComparison.Ordinal) && word.Length > 4)
+        var segments = path.Trim('/').Split('/');
+        var versionIndex = System.Array.FindIndex(segments, s => Version.IsMatch(s));
+        var literals = new List<string>();
+        for (var i = versionIndex + 1; versionIndex >= 0 && i < segments.Length; i++)
         {
-            return word.Substring(0, word.Length - 3) + "y";
+            if (segments[i].Length > 0 && !segments[i].StartsWith(":", System.StringComparison.Ordinal))
+            {
+                literals.Add(Clean(segments[i]));
+            }
         }
 
-        if (word.EndsWith("s", System.StringComparison.Ordinal) && !word.EndsWith("ss", System.StringComparison.Ordinal) && !word.EndsWith("us", System.StringComparison.Ordinal) && word.Length > 3)
-        {
-            return word.Substring(0, word.Length - 1);
-        }
-
-        return word;
+        return literals;
     }
 
     private static string Clean(string segment) => segment.Replace('-', '_').Replace('.', '_');

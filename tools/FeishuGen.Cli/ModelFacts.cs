@@ -1,13 +1,15 @@
 using System.Collections.Generic;
 using System.Linq;
+using FeishuGen.Generator.Model;
 
-namespace FeishuGen.Generator.Model;
+namespace FeishuGen.Cli;
 
 /// <summary>
 /// What a model says about the API, one fact a line (prose and examples left out): the endpoint,
 /// its names, payload kinds, tokens, scopes, error codes, and each parameter and body member with
 /// its type, required flag and allowed values. Two forms of one doc must give the same facts, and
-/// an updated page's new facts against its old ones are what changed in the API.
+/// an updated page's new facts against its old ones are what changed in the API. The tool's and
+/// the corpus check's (which compiles this file too), not the generator's.
 /// </summary>
 internal static class ModelFacts
 {
