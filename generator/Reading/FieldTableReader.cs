@@ -15,63 +15,141 @@ internal static class FieldTableReader
     public static List<FieldModel> Read(
         PageOutline outline, string filePath, string tableName, int start, int end, bool alwaysRequired, List<DiagnosticInfo> diagnostics, List<int>? rowLines = null)
     {
-        var rows = PipeTableReader.ReadTable(outline.Lines, start, end, out var header);
+        var table = outline.TableIn(start, end);
         var fields = new List<FieldModel>();
-        if (header is null)
+        if (table?.Header is not { } header)
         {
             return fields;
         }
 
+        var rows = table.Rows;
+        table.Use = Use.Read;
         var columns = header.Cells.Count;
         var nameColumn = Column(header, 0, "参数名", "参数", "名称", "字段");
-        var typeColumn = Column(header, 1, "类型");
+        // A table of names and descriptions only (参数 | 说明) has no type column: the example types its members.
+        var typeColumn = Column(header, columns > 2 ? 1 : -1, "类型");
         var requiredColumn = Column(header, -1, "必填", "是否必填", "必须");
         var descriptionColumn = Column(header, columns - 1, "描述", "说明");
+        var owners = new List<int>();
 
         var nested = new List<NestedRow>();
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             if (row.Cells.Count < columns)
             {
                 diagnostics.Add(Diagnose(outline, filePath, row.Line, tableName, row.Cells.Count, columns));
                 if (row.Cells.Count < 2)
                 {
+                    table.RowUses[r] = Use.Reported;
                     continue;
                 }
             }
 
-            var cells = PipeTableReader.Normalize(row.Cells, columns);
+            var cells = PipeRow.Normalize(row.Cells, columns);
             var depth = NestingDepth(cells[nameColumn]);
-            var name = StripMarkup(cells[nameColumn].Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty).Replace("└", string.Empty));
-            if (name.Length == 0)
+            var (name, requiredInName) = NameCell(cells[nameColumn]);
+            if (name.Length == 0 || !IsFieldName(name))
             {
+                // A row of all empty cells holds nothing to lose; any other is counted as not read.
+                if (cells.All(c => c.Trim().Length == 0))
+                {
+                    table.RowUses[r] = Use.Read;
+                }
+
                 continue;
             }
+
+            var type = typeColumn >= 0 ? StripMarkup(cells[typeColumn]) : string.Empty;
 
             // Older pages list members of an object field below it, indented with '&emsp;∟'.
             if (depth > 0)
             {
                 var cell = CellParser.Parse(cells[descriptionColumn]);
-                nested.Add(new NestedRow(depth, name, StripMarkup(cells[typeColumn]), cell.Description, cell.AllowedValues));
+                nested.Add(new NestedRow(depth, name, type, cell.Description, cell.AllowedValues, r));
                 continue;
             }
 
-            FlushNested(fields, nested);
+            FlushNested(fields, nested, table);
 
-            var type = StripMarkup(cells[typeColumn]);
-            var required = alwaysRequired || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
+            var required = alwaysRequired || requiredInName || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
             var content = CellParser.Parse(cells[descriptionColumn]);
             rowLines?.Add(row.Line);
+            table.RowUses[r] = Use.Read;
             fields.Add(new FieldModel(
-                name, type.Length == 0 ? "string" : type, required, content.Description, content.Example, content.Default,
+                name, type, required, content.Description, content.Example, content.Default,
                 content.AllowedValues, content.Rules, null));
         }
 
-        FlushNested(fields, nested);
+        FlushNested(fields, nested, table);
+        ReportRowsNotRead(outline, filePath, tableName, table, diagnostics);
+
+        // A row without a type is an object when rows are nested below it, a string otherwise.
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Type.Length == 0)
+            {
+                fields[i] = fields[i] with { Type = fields[i].Shape is null ? "string" : "object" };
+            }
+        }
+
         return fields;
     }
 
-    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues);
+    // The name cell may carry the required mark after a break ('approval_code<br>必选', 'content 必选').
+    private static (string Name, bool Required) NameCell(string cell)
+    {
+        var name = StripMarkup(cell.Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty).Replace("└", string.Empty));
+        name = Break.Replace(name, " ").Trim();
+        var space = name.IndexOfAny(new[] { ' ', '\t', '\u00a0' });
+        if (space < 0)
+        {
+            return (name, false);
+        }
+
+        var rest = name.Substring(space).Trim();
+        return rest is "必选" or "必填" or "required" or "可选" or "选填" or "optional"
+            ? (name.Substring(0, space), rest is "必选" or "必填" or "required")
+            : (name, false);
+    }
+
+    // A name starts like an identifier: rows such as '================ | 以下字段适用于…' are prose inside the table.
+    private static bool IsFieldName(string name) => FieldName.IsMatch(name);
+
+    private static readonly System.Text.RegularExpressions.Regex FieldName = new(@"^[A-Za-z_$@][^=<>|]*$", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private static readonly System.Text.RegularExpressions.Regex Break = new(@"<br\s*/?>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    // A table that reads fewer rows than it has says which, at its first line.
+    private static void ReportRowsNotRead(PageOutline outline, string filePath, string tableName, PageTable table, List<DiagnosticInfo> diagnostics)
+    {
+        var missed = new List<int>();
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            if (table.RowUses[r] == Use.None)
+            {
+                missed.Add(r);
+                table.RowUses[r] = Use.Reported;
+            }
+        }
+
+        if (missed.Count == 0)
+        {
+            return;
+        }
+
+        var lines = string.Join(", ", missed.Take(5).Select(r => "line " + (table.Rows[r].Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            + (missed.Count > 5 ? ", …" : string.Empty);
+        var line = table.Rows[missed[0]].Line;
+        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.RowsNotRead.Id, filePath, line, 0, outline.Lines[line].Length, new[]
+        {
+            tableName, Number(table.Rows.Count), Number(table.Rows.Count - missed.Count), lines,
+        }.ToEquatableArray()));
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Row);
 
     private static int Count(string text, string part)
     {
@@ -106,7 +184,7 @@ internal static class FieldTableReader
     }
 
     // Gives the last top-level field the shape its indented rows describe.
-    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested)
+    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, PageTable table)
     {
         if (nested.Count == 0)
         {
@@ -117,23 +195,35 @@ internal static class FieldTableReader
         {
             var index = 0;
             var owner = fields[fields.Count - 1];
-            fields[fields.Count - 1] = owner with { Shape = Build(DefinitionName(owner.Name, owner.Type), nested, ref index, 1) };
+            fields[fields.Count - 1] = owner with { Shape = Build(DefinitionName(owner.Name, owner.Type), nested, ref index, 1, table) };
         }
 
         nested.Clear();
     }
 
-    private static TypeDefinition Build(string name, List<NestedRow> rows, ref int index, int depth)
+    private static TypeDefinition Build(string name, List<NestedRow> rows, ref int index, int depth, PageTable table)
     {
         var properties = new List<TypeProperty>();
         while (index < rows.Count && rows[index].Depth >= depth)
         {
             var row = rows[index++];
-            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1) : null;
+            table.RowUses[row.Row] = Use.Read;
+            var first = index;
+            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1, table) : null;
             // A declared primitive stays one: rows nested below it are a fault of the table, not members.
             var primitive = row.Type.ToLowerInvariant() is "string" or "int" or "integer" or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double";
             var type = child is null || primitive ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
-            child = primitive ? null : child;
+            if (primitive && child is not null)
+            {
+                // Not members: counted as rows not read.
+                for (var i = first; i < index; i++)
+                {
+                    table.RowUses[rows[i].Row] = Use.None;
+                }
+
+                child = null;
+            }
+
             properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues));
         }
 
@@ -142,7 +232,7 @@ internal static class FieldTableReader
 
     // Nested records are named from the table's types (event_sender, tree_child[] → tree_child), as
     // the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its field name.
-    private static string DefinitionName(string fieldName, string declaredType)
+    internal static string DefinitionName(string fieldName, string declaredType)
     {
         var type = declaredType.Replace("[]", string.Empty).Trim();
         var named = type.Length > 1 && char.IsLetter(type[0]) && type.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.')

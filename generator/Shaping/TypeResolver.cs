@@ -47,6 +47,13 @@ internal sealed class TypeResolver
     public TypeRef Declared(string type, TypeDefinition? shape, JsonValue? example, string nameHint)
     {
         var lowered = type.Trim().ToLowerInvariant();
+
+        // A table without a type column (参数 | 说明) leaves the type to the example.
+        if (lowered.Length == 0 && shape is null && example is not null)
+        {
+            return Inferred(example, nameHint);
+        }
+
         if (Primitive(lowered) is { } primitive)
         {
             return _contradictionsAsNode && Contradicts(primitive, example) ? TypeRef.Node : primitive;

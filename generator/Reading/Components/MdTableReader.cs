@@ -17,10 +17,12 @@ internal static class MdTableReader
 
     public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-table", System.StringComparison.Ordinal);
 
-    public static List<TableRow> Read(string[] lines, int start, int end, out TableRow? header)
+    /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
+    public static PageTable Read(string[] lines, int start, int end)
     {
-        header = null;
+        TableRow? header = null;
         var rows = new List<TableRow>();
+        var last = end;
         var text = new StringBuilder();
         var rowLine = -1;
         var inHead = false;
@@ -61,11 +63,12 @@ internal static class MdTableReader
 
             if (line.IndexOf("</md-table>", System.StringComparison.Ordinal) >= 0)
             {
+                last = i + 1;
                 break;
             }
         }
 
-        return rows;
+        return new PageTable(header, rows, start, last, TableKind.Component);
     }
 
     private static void Flush(StringBuilder text, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
@@ -93,14 +96,6 @@ internal static class MdTableReader
             return;
         }
 
-        var scopes = raw.Count > 1 ? PortalMarkup.Scopes(raw[1]) : new List<(string Name, string Key)>();
-        if (scopes.Count > 0)
-        {
-            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Name)) }, line));
-            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Key)) }, line));
-            return;
-        }
-
-        rows.Add(new TableRow(cells, line));
+        PortalMarkup.AddRow(rows, raw, cells, line);
     }
 }

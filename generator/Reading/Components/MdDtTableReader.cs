@@ -16,10 +16,12 @@ internal static class MdDtTableReader
 
     public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-dt-table", System.StringComparison.Ordinal);
 
-    public static List<TableRow> Read(string[] lines, int start, int end, out TableRow? header)
+    /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
+    public static PageTable Read(string[] lines, int start, int end)
     {
-        header = null;
+        TableRow? header = null;
         var rows = new List<TableRow>();
+        var last = end;
         var text = new StringBuilder();
         var rowLine = -1;
         var level = 0;
@@ -67,10 +69,11 @@ internal static class MdDtTableReader
 
             if (line.IndexOf("</md-dt-table>", System.StringComparison.Ordinal) >= 0)
             {
+                last = i + 1;
                 break;
             }
         }
 
-        return rows;
+        return new PageTable(header, rows, start, last, TableKind.Component);
     }
 }

@@ -33,6 +33,54 @@ internal static class PortalMarkup
     }
 
     /// <summary>
+    /// A pipe-table cell with the portal's components inside (the Lark portal writes
+    /// <c>&lt;md-app-support&gt;</c>, <c>&lt;md-text&gt;</c> and <c>&lt;md-perm&gt;</c> into ordinary cells):
+    /// the components become cleaned-form text, the rest of the cell stays as it is.
+    /// </summary>
+    public static string InlineComponents(string cell)
+    {
+        if (cell.IndexOf("<md-", System.StringComparison.Ordinal) < 0)
+        {
+            return cell;
+        }
+
+        var text = Dropped.Replace(cell, string.Empty);
+        text = Enum.Replace(text, m => "<br>**可选值**:" + Items(m.Groups[1].Value) + "<br>");
+        text = AppSupport.Replace(text, m => m.Groups[1].Value.Replace(',', ' '));
+        return ComponentTag.Replace(text, string.Empty).Trim();
+    }
+
+    /// <summary>
+    /// Adds a body row of a table whose cells may hold components: a cell of <c>&lt;md-perm&gt;</c>
+    /// scopes becomes the cleaned form's two rows (display names, then keys), so that one
+    /// basic-table reader serves every form.
+    /// </summary>
+    public static void AddRow(List<TableRow> rows, IReadOnlyList<string> raw, IReadOnlyList<string> cells, int line)
+    {
+        var scopes = raw.Count > 1 ? Scopes(raw[1]) : new List<(string Name, string Key)>();
+        if (scopes.Count > 0)
+        {
+            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Name)) }, line));
+            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Key)) }, line));
+            return;
+        }
+
+        rows.Add(new TableRow(cells, line));
+    }
+
+    /// <summary>A pipe-table row as <see cref="AddRow"/> adds it, its cells' components translated.</summary>
+    public static void AddPipeRow(List<TableRow> rows, List<string> raw, int line)
+    {
+        if (!raw.Exists(c => c.IndexOf("<md-", System.StringComparison.Ordinal) >= 0))
+        {
+            rows.Add(new TableRow(raw, line));
+            return;
+        }
+
+        AddRow(rows, raw, raw.ConvertAll(InlineComponents), line);
+    }
+
+    /// <summary>
     /// Prose (a page's description) without the portal's scaffolding: the 尝试一下 link, the
     /// <c>:::html</c> fences and component tags go, the text inside them stays; empty notes leave
     /// no gap behind.

@@ -1,0 +1,292 @@
+using System.Collections.Generic;
+using System.Globalization;
+using FeishuGen.Generator.Diagnostics;
+using FeishuGen.Generator.Model;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace FeishuGen.Generator.Reading;
+
+/// <summary>
+/// Walks Markdig's tree of a page once and collects its <see cref="PageOutline"/>. Where the page
+/// needs its own reading (a table Markdig ends early, a portal component, a heading a block
+/// swallowed), those lines are read by the reader that knows them and count as consumed; a
+/// block of Markdig's that runs on past them is parsed again from there, so what follows it is
+/// read as Markdown again.
+/// </summary>
+internal sealed class OutlineBuilder
+{
+    private readonly PageSource _page;
+    private readonly List<Heading> _headings = new();
+    private readonly List<CodeFence> _fences = new();
+    private readonly List<PageTable> _tables = new();
+    private readonly List<DiagnosticInfo> _notes = new();
+
+    private string? _frontMatterTitle;
+
+    // Lines before this one were taken by a table or component read line by line.
+    private int _consumed;
+
+    private OutlineBuilder(PageSource page) => _page = page;
+
+    private string[] Lines => _page.Lines;
+
+    public static PageOutline Build(string text)
+    {
+        var page = PageSource.Of(text);
+        var builder = new OutlineBuilder(page);
+        builder.Walk(Markdown.Parse(text, PageOutline.Pipeline), page, inComponent: false, page.Lines.Length);
+        builder._headings.Sort((a, b) => a.Line.CompareTo(b.Line));
+        builder._fences.Sort((a, b) => a.Line.CompareTo(b.Line));
+        builder._tables.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return new PageOutline(page, builder._headings, builder._fences, builder._tables, builder._notes, builder._frontMatterTitle);
+    }
+
+    private void Walk(ContainerBlock container, PageSource source, bool inComponent, int limit)
+    {
+        for (var index = 0; index < container.Count; index++)
+        {
+            var block = container[index];
+            var first = source.LineOf(block.Span.Start);
+            var last = System.Math.Min(limit - 1, source.LineOf(System.Math.Max(block.Span.Start, block.Span.End)));
+            if (first < _consumed)
+            {
+                if (last >= _consumed)
+                {
+                    Reparse(_consumed, last + 1, Describe(block), first);
+                }
+
+                continue;
+            }
+
+            switch (block)
+            {
+                case YamlFrontMatterBlock:
+                    _frontMatterTitle = FrontMatterTitle(first, last);
+                    break;
+                case HeadingBlock heading:
+                    _headings.Add(new Heading(heading.Level, InlineText(heading.Inline).Trim(), first));
+                    break;
+                case FencedCodeBlock fence:
+                    AddFence(fence, first, last);
+                    break;
+                case Table table:
+                    if (MarkdigTables.Read(table, index + 1 < container.Count ? container[index + 1] : null, source) is { } read)
+                    {
+                        _tables.Add(read);
+                    }
+                    else
+                    {
+                        Repair(first, NextHeading(container, index, source, limit), "a row goes on below it");
+                    }
+
+                    break;
+                case ParagraphBlock paragraph when MarkdigTables.IsRefusedTable(paragraph, source):
+                    Repair(first, NextHeading(container, index, source, limit), "a line of it is not a row");
+                    break;
+                case HtmlBlock:
+                    ReadHtml(first, last, inComponent, NextHeading(container, index, source, limit));
+                    break;
+                case ContainerBlock child:
+                    Walk(child, source, inComponent || child is CustomContainer, child is CustomContainer ? last + 1 : limit);
+                    break;
+            }
+        }
+    }
+
+    // Markdig reads a fence that never closes to the end of its container; a '##' heading inside is the
+    // page going on, not code (code comments start with a single '#').
+    private void AddFence(FencedCodeBlock fence, int first, int last)
+    {
+        var end = last + 1;
+        if (!Closes(fence, first, last))
+        {
+            for (var i = first + 1; i <= last; i++)
+            {
+                if (IsSectionHeading(Lines[i]))
+                {
+                    end = i;
+                    break;
+                }
+            }
+        }
+
+        var content = end == last + 1 ? fence.Lines.ToString() : string.Join("\n", Lines, first + 1, end - first - 1);
+        _fences.Add(new CodeFence((fence.Info ?? string.Empty).Trim(), content, first));
+        if (end <= last)
+        {
+            _consumed = System.Math.Max(_consumed, first);
+            Reparse(end, last + 1, "fenced block that is never closed", first);
+        }
+    }
+
+    private bool Closes(FencedCodeBlock fence, int first, int last)
+    {
+        var line = Lines[last].Trim();
+        var count = 0;
+        while (count < line.Length && line[count] == fence.FencedChar)
+        {
+            count++;
+        }
+
+        return last > first && count >= fence.OpeningFencedCharCount && count == line.Length;
+    }
+
+    private void Repair(int first, int limit, string why)
+    {
+        var table = TableRepair.Read(Lines, first, limit);
+        _tables.Add(table);
+        _consumed = System.Math.Max(_consumed, table.EndLine);
+        _notes.Add(Note(DiagnosticDescriptors.TableRepaired.Id, first,
+            why, Number(table.Rows.Count), Number(first + 1), Number(table.EndLine)));
+    }
+
+    // The portal's components open inside HTML blocks; elsewhere an HTML block runs to the next blank
+    // line and swallows a heading on the way (a lone '<br>' line right above '### 请求体').
+    private void ReadHtml(int first, int last, bool inComponent, int limit)
+    {
+        for (var i = first; i <= last && i < limit; i++)
+        {
+            if (i < _consumed)
+            {
+                continue;
+            }
+
+            var line = Lines[i];
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("<md-dt-table", System.StringComparison.Ordinal))
+            {
+                Take(MdDtTableReader.Read(Lines, i, limit));
+            }
+            else if (trimmed.StartsWith("<md-table", System.StringComparison.Ordinal))
+            {
+                Take(MdTableReader.Read(Lines, i, limit));
+            }
+            else if (line.IndexOf("<md-code", System.StringComparison.Ordinal) >= 0 && ComponentFences.TryRead(Lines, i, limit, out var end) is { } fence)
+            {
+                _fences.Add(fence);
+                _consumed = System.Math.Max(_consumed, end);
+            }
+            else if (!inComponent && i > first && IsHeading(trimmed))
+            {
+                _consumed = System.Math.Max(_consumed, i);
+                Reparse(i, last + 1, "HTML block", first);
+                return;
+            }
+        }
+    }
+
+    private void Take(PageTable table)
+    {
+        _tables.Add(table);
+        _consumed = System.Math.Max(_consumed, table.EndLine);
+    }
+
+    // Lines [from, to) that a block of Markdig's swallowed are read as Markdown on their own; each
+    // heading found there was hidden inside that block.
+    private void Reparse(int from, int to, string swallowedBy, int blockLine)
+    {
+        if (from >= to)
+        {
+            return;
+        }
+
+        var source = _page.From(from);
+        var endOffset = to < Lines.Length ? _page.StartOf(to) - 1 : _page.Text.Length;
+        var part = _page.Text.Substring(source.Offset, System.Math.Max(0, endOffset - source.Offset));
+        var headings = _headings.Count;
+        _consumed = System.Math.Max(_consumed, from);
+        Walk(Markdown.Parse(part, PageOutline.Pipeline), source, inComponent: false, to);
+        _consumed = System.Math.Max(_consumed, to);
+        for (var i = headings; i < _headings.Count; i++)
+        {
+            var heading = _headings[i];
+            _notes.Add(Note(DiagnosticDescriptors.HeadingSwallowed.Id, heading.Line, heading.Text, swallowedBy, Number(blockLine + 1)));
+        }
+    }
+
+    private string? FrontMatterTitle(int first, int last)
+    {
+        for (var i = first + 1; i < last; i++)
+        {
+            var line = Lines[i];
+            if (line.StartsWith("title:", System.StringComparison.Ordinal))
+            {
+                var value = line.Substring(6).Trim().Trim('"', '\'').Trim();
+                return value.Length > 0 ? value : null;
+            }
+        }
+
+        return null;
+    }
+
+    // Where a table that needs repair must stop at the latest: the next heading Markdig saw after it.
+    private static int NextHeading(ContainerBlock container, int index, PageSource source, int limit)
+    {
+        for (var i = index + 1; i < container.Count; i++)
+        {
+            if (container[i] is HeadingBlock heading)
+            {
+                return System.Math.Min(limit, source.LineOf(heading.Span.Start));
+            }
+        }
+
+        return limit;
+    }
+
+    private static string Describe(Block block) => block switch
+    {
+        FencedCodeBlock => "fenced block",
+        HtmlBlock => "HTML block",
+        Table => "table",
+        ListBlock => "list",
+        _ => "block",
+    };
+
+    private DiagnosticInfo Note(string id, int line, params string[] args)
+        => new(id, string.Empty, line, 0, Lines[line].Length, args.ToEquatableArray());
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsHeading(string trimmed)
+    {
+        var hashes = 0;
+        while (hashes < trimmed.Length && trimmed[hashes] == '#')
+        {
+            hashes++;
+        }
+
+        return hashes is > 0 and <= 6 && hashes < trimmed.Length && (trimmed[hashes] == ' ' || trimmed[hashes] == '\t');
+    }
+
+    // '## 响应' and deeper: a section of the page, never a comment of a code sample.
+    private static bool IsSectionHeading(string line) => line.StartsWith("##", System.StringComparison.Ordinal) && IsHeading(line);
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}
