@@ -142,9 +142,9 @@ internal static class EventPageReader
     private static string FirstParagraph(PageOutline outline, int start, int end)
     {
         var lines = new List<string>();
-        for (var i = start; i < end; i++)
+        foreach (var raw in outline.CanonicalLines(start, end))
         {
-            var line = outline.Lines[i].Trim();
+            var line = raw.Trim();
             if (line.Length == 0 && lines.Count > 0)
             {
                 break;

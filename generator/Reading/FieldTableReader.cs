@@ -191,7 +191,8 @@ internal static class FieldTableReader
             return;
         }
 
-        if (fields.Count > 0)
+        // Rows nested below a field declared as a primitive are a fault of the table: counted as not read.
+        if (fields.Count > 0 && !IsPrimitive(fields[fields.Count - 1].Type))
         {
             var index = 0;
             var owner = fields[fields.Count - 1];
@@ -211,7 +212,7 @@ internal static class FieldTableReader
             var first = index;
             var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1, table) : null;
             // A declared primitive stays one: rows nested below it are a fault of the table, not members.
-            var primitive = row.Type.ToLowerInvariant() is "string" or "int" or "integer" or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double";
+            var primitive = IsPrimitive(row.Type);
             var type = child is null || primitive ? row.Type : row.Type.IndexOf("[]", StringComparison.Ordinal) >= 0 || row.Type is "list" or "array" ? "array" : "object";
             if (primitive && child is not null)
             {
@@ -229,6 +230,9 @@ internal static class FieldTableReader
 
         return new TypeDefinition(name, properties.ToEquatableArray());
     }
+
+    private static bool IsPrimitive(string type)
+        => type.ToLowerInvariant() is "string" or "int" or "integer" or "int32" or "int64" or "long" or "boolean" or "bool" or "number" or "float" or "double";
 
     // Nested records are named from the table's types (event_sender, tree_child[] → tree_child), as
     // the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its field name.

@@ -35,6 +35,7 @@ internal static class PageReader
     private static PageReadResult ReadCore(string filePath, string text)
     {
         var outline = PageOutline.Parse(text);
+        text = outline.Text; // without a byte order mark and CRs, for whatever else reads the page
         var diagnostics = new List<DiagnosticInfo>();
         var request = outline.Find(RequestHeading, 1, 3);
         if (request is null && EventPageReader.IsEventPage(outline))
@@ -207,15 +208,7 @@ internal static class PageReader
     }
 
     private static string ReadDescription(PageOutline outline, int titleLine, int requestLine)
-    {
-        var lines = new List<string>();
-        for (var i = titleLine + 1; i < requestLine; i++)
-        {
-            lines.Add(outline.Lines[i]);
-        }
-
-        return PortalMarkup.Prose(string.Join("\n", lines));
-    }
+        => PortalMarkup.Prose(string.Join("\n", outline.CanonicalLines(titleLine + 1, requestLine)));
 
     private static List<FieldModel> ReadSection(PageOutline outline, string filePath, string name, bool alwaysRequired, List<DiagnosticInfo> diagnostics)
     {

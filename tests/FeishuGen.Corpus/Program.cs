@@ -41,6 +41,16 @@ if (args.Length >= 3 && args[0] == "--compare" && args.Length >= 3)
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "--respell-only")
+{
+    // The re-spelling check alone (fast: no compilation): FeishuGen.Corpus --respell-only <folder>
+    var respellPages = Directory.EnumerateFiles(Path.GetFullPath(args[1]), "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
+        .Select(f => (Path: f, Text: File.ReadAllText(f))).ToList();
+    var respelled = RespellCheck.Run(respellPages);
+    Console.WriteLine(respelled.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    return (int)respelled["different"]! == 0 ? 0 : 1;
+}
+
 if (args.Length == 2 && args[0] == "--compile-profile")
 {
     return CompileProfile.Run(Path.GetFullPath(args[1]));

@@ -13,7 +13,9 @@ namespace FeishuGen.Generator.Reading;
 internal static class MdTableReader
 {
     private static readonly Regex RowStart = new(@"<(md-tr|tr)[\s>]", RegexOptions.Compiled);
-    private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
+    // A cell, or a field type the page wrote between cells without its <md-td> (it is the type column all the same).
+    private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>|(<md-text\s+type=""field-type""[^>]*>.*?</md-text>)", RegexOptions.Compiled | RegexOptions.Singleline);
+    private static readonly Regex OpenCell = new(@"<md-t[dh][^>]*>", RegexOptions.Compiled);
 
     public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-table", System.StringComparison.Ordinal);
 
@@ -74,9 +76,20 @@ internal static class MdTableReader
     private static void Flush(StringBuilder text, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
     {
         var raw = new List<string>();
-        foreach (Match cell in Cell.Matches(text.ToString()))
+        var row = text.ToString();
+        var end = 0;
+        foreach (Match cell in Cell.Matches(row))
         {
-            raw.Add(cell.Groups[1].Value);
+            raw.Add(cell.Groups[1].Success ? cell.Groups[1].Value : cell.Groups[2].Value);
+            end = cell.Index + cell.Length;
+        }
+
+        // The last cell of a row the page forgot to close runs to the row's end.
+        if (OpenCell.Match(row, end) is { Success: true } open)
+        {
+            var from = open.Index + open.Length;
+            var close = row.IndexOf("</md-tr>", from, System.StringComparison.Ordinal);
+            raw.Add(row.Substring(from, (close < 0 ? row.Length : close) - from));
         }
 
         Add(raw, line, isHeader, rows, ref header);

@@ -12,7 +12,8 @@ namespace FeishuGen.Generator.Reading;
 internal static class PortalMarkup
 {
     private static readonly Regex Enum = new(@"<md-enum[^>]*>(.*?)</md-enum>", RegexOptions.Compiled | RegexOptions.Singleline);
-    private static readonly Regex EnumItem = new(@"<md-enum-item\s+key=""([^""]*)""[^>]*>(.*?)</md-enum-item>", RegexOptions.Compiled | RegexOptions.Singleline);
+    // A key the page forgot to open its quote for (key=custom_fields") is a key all the same.
+    private static readonly Regex EnumItem = new(@"<md-enum-item\s+key=(?:""([^""]*)""|([^\s>""]*)""?)[^>]*>(.*?)</md-enum-item>", RegexOptions.Compiled | RegexOptions.Singleline);
     private static readonly Regex AppSupport = new(@"<md-app-support\s+types=""([^""]*)""[^>]*>\s*(?:</md-app-support>)?", RegexOptions.Compiled);
     private static readonly Regex Perm = new(@"<md-perm\s+name=""([^""]*)""\s+desc=""([^""]*)""", RegexOptions.Compiled);
     private static readonly Regex Dropped = new(@"<(md-tooltip|div)[^>]*>.*?</\1>", RegexOptions.Compiled | RegexOptions.Singleline);
@@ -115,7 +116,8 @@ internal static class PortalMarkup
         var builder = new System.Text.StringBuilder();
         foreach (Match item in EnumItem.Matches(items))
         {
-            builder.Append("<br>- ").Append(item.Groups[1].Value).Append(": ").Append(Tag.Replace(item.Groups[2].Value, string.Empty).Trim());
+            var key = item.Groups[1].Success ? item.Groups[1].Value : item.Groups[2].Value;
+            builder.Append("<br>- `").Append(key).Append("`: ").Append(Tag.Replace(item.Groups[3].Value, string.Empty).Trim());
         }
 
         return builder.ToString();

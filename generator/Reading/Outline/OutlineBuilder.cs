@@ -26,12 +26,20 @@ internal sealed class OutlineBuilder
     private readonly List<PageTable> _tables = new();
     private readonly List<DiagnosticInfo> _notes = new();
 
+    private readonly Dictionary<int, string?> _respelled = new();
     private string? _frontMatterTitle;
 
     // Lines before this one were taken by a table or component read line by line.
     private int _consumed;
 
-    private OutlineBuilder(PageSource page) => _page = page;
+    // The page's lines in the canonical spelling, for the readers that read lines (repairs, components).
+    private readonly string[] _canonical;
+
+    private OutlineBuilder(PageSource page)
+    {
+        _page = page;
+        _canonical = (string[])page.Lines.Clone();
+    }
 
     private string[] Lines => _page.Lines;
 
@@ -39,11 +47,16 @@ internal sealed class OutlineBuilder
     {
         var page = PageSource.Of(text);
         var builder = new OutlineBuilder(page);
-        builder.Walk(Markdown.Parse(text, PageOutline.Pipeline), page, inComponent: false, page.Lines.Length);
+        var document = Markdown.Parse(text, PageOutline.Pipeline);
+        builder.NoteSpelling(document, page);
+        builder.Walk(document, page, inComponent: false, page.Lines.Length);
         builder._headings.Sort((a, b) => a.Line.CompareTo(b.Line));
         builder._fences.Sort((a, b) => a.Line.CompareTo(b.Line));
         builder._tables.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return new PageOutline(page, builder._headings, builder._fences, builder._tables, builder._notes, builder._frontMatterTitle);
+        return new PageOutline(page, builder._headings, builder._fences, builder._tables, builder._notes, builder._frontMatterTitle)
+        {
+            Respelled = builder._respelled,
+        };
     }
 
     private void Walk(ContainerBlock container, PageSource source, bool inComponent, int limit)
@@ -98,20 +111,74 @@ internal sealed class OutlineBuilder
         }
     }
 
-    // Markdig reads a fence that never closes to the end of its container; a '##' heading inside is the
-    // page going on, not code (code comments start with a single '#').
+    // What the page spells other than the canonical way (setext headings, '*' and '+' bullets, tilde
+    // fences, table rows with or without outer pipes and padding), noted before any reading, so that every reader of
+    // lines sees one spelling: the descriptions and cells of the model do not depend on it.
+    private void NoteSpelling(MarkdownDocument document, PageSource source)
+    {
+        foreach (var block in document.Descendants())
+        {
+            switch (block)
+            {
+                case HeadingBlock { IsSetext: true } heading:
+                    var first = source.LineOf(heading.Span.Start);
+                    Respell(first, new string('#', heading.Level) + " " + InlineText(heading.Inline).Trim());
+                    for (var i = first + 1; i <= source.LineOf(heading.Span.End); i++)
+                    {
+                        Respell(i, null);
+                    }
+
+                    break;
+                case ListItemBlock item when item.Parent is ListBlock { IsOrdered: false, BulletType: not '-' }:
+                    var line = source.LineOf(item.Span.Start);
+                    Respell(line, Canonical.Bullet(Lines[line]));
+                    break;
+                case FencedCodeBlock { FencedChar: '~' } fence:
+                    var open = source.LineOf(fence.Span.Start);
+                    var close = source.LineOf(fence.Span.End);
+                    Respell(open, Canonical.Fence(Lines[open]));
+                    if (close > open && Lines[close].Trim().Trim('~').Length == 0)
+                    {
+                        Respell(close, Canonical.Fence(Lines[close]));
+                    }
+
+                    break;
+                case Table table when Whole(table, source):
+                    for (var i = source.LineOf(table.Span.Start); i <= source.LineOf(table.Span.End); i++)
+                    {
+                        Respell(i, PipeRow.Canonical(Lines[i]));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    // A table Markdig read whole: no row goes on below it.
+    private static bool Whole(Table table, PageSource source)
+    {
+        var parent = table.Parent!;
+        var index = parent.IndexOf(table);
+        return MarkdigTables.Read(table, index + 1 < parent.Count ? parent[index + 1] : null, source) is not null;
+    }
+
+    private void Respell(int line, string? canonical)
+    {
+        _respelled[line] = canonical;
+        _canonical[line] = canonical ?? string.Empty;
+    }
+
+    // A fence left open runs on to the next closing fence, or to the end of its container; a heading of the
+    // page's sections ('### 响应') inside it is the page going on, not code.
     private void AddFence(FencedCodeBlock fence, int first, int last)
     {
         var end = last + 1;
-        if (!Closes(fence, first, last))
+        for (var i = first + 1; i <= last; i++)
         {
-            for (var i = first + 1; i <= last; i++)
+            if (IsSectionHeading(Lines[i]) && (!Closes(fence, first, last) || SectionNames.Contains(Lines[i].TrimStart('#').Trim())))
             {
-                if (IsSectionHeading(Lines[i]))
-                {
-                    end = i;
-                    break;
-                }
+                end = i;
+                break;
             }
         }
 
@@ -120,7 +187,7 @@ internal sealed class OutlineBuilder
         if (end <= last)
         {
             _consumed = System.Math.Max(_consumed, first);
-            Reparse(end, last + 1, "fenced block that is never closed", first);
+            Reparse(end, last + 1, Closes(fence, first, last) ? "fenced block that closes only below it" : "fenced block that is never closed", first);
         }
     }
 
@@ -138,7 +205,7 @@ internal sealed class OutlineBuilder
 
     private void Repair(int first, int limit, string why)
     {
-        var table = TableRepair.Read(Lines, first, limit);
+        var table = TableRepair.Read(_canonical, first, limit);
         _tables.Add(table);
         _consumed = System.Math.Max(_consumed, table.EndLine);
         _notes.Add(Note(DiagnosticDescriptors.TableRepaired.Id, first,
@@ -160,13 +227,13 @@ internal sealed class OutlineBuilder
             var trimmed = line.TrimStart();
             if (trimmed.StartsWith("<md-dt-table", System.StringComparison.Ordinal))
             {
-                Take(MdDtTableReader.Read(Lines, i, limit));
+                Take(MdDtTableReader.Read(_canonical, i, limit));
             }
             else if (trimmed.StartsWith("<md-table", System.StringComparison.Ordinal))
             {
-                Take(MdTableReader.Read(Lines, i, limit));
+                Take(MdTableReader.Read(_canonical, i, limit));
             }
-            else if (line.IndexOf("<md-code", System.StringComparison.Ordinal) >= 0 && ComponentFences.TryRead(Lines, i, limit, out var end) is { } fence)
+            else if (line.IndexOf("<md-code", System.StringComparison.Ordinal) >= 0 && ComponentFences.TryRead(_canonical, i, limit, out var end) is { } fence)
             {
                 _fences.Add(fence);
                 _consumed = System.Math.Max(_consumed, end);
@@ -200,7 +267,9 @@ internal sealed class OutlineBuilder
         var part = _page.Text.Substring(source.Offset, System.Math.Max(0, endOffset - source.Offset));
         var headings = _headings.Count;
         _consumed = System.Math.Max(_consumed, from);
-        Walk(Markdown.Parse(part, PageOutline.Pipeline), source, inComponent: false, to);
+        var document = Markdown.Parse(part, PageOutline.Pipeline);
+        NoteSpelling(document, source);
+        Walk(document, source, inComponent: false, to);
         _consumed = System.Math.Max(_consumed, to);
         for (var i = headings; i < _headings.Count; i++)
         {
@@ -262,6 +331,12 @@ internal sealed class OutlineBuilder
 
         return hashes is > 0 and <= 6 && hashes < trimmed.Length && (trimmed[hashes] == ' ' || trimmed[hashes] == '\t');
     }
+
+    // The sections of an API or event page: a heading so named is never the content of a code sample.
+    private static readonly HashSet<string> SectionNames = new()
+    {
+        "请求", "请求头", "路径参数", "查询参数", "请求参数", "请求体", "请求体示例", "响应", "响应体", "响应体示例", "错误码", "调用示例", "事件", "事件体", "事件体示例",
+    };
 
     // '## 响应' and deeper: a section of the page, never a comment of a code sample.
     private static bool IsSectionHeading(string line) => line.StartsWith("##", System.StringComparison.Ordinal) && IsHeading(line);

@@ -90,6 +90,32 @@ internal sealed class PageOutline
 
     public static PageOutline Parse(string text) => OutlineBuilder.Build(Normalize(text));
 
+    /// <summary>Lines whose spelling is not the canonical one (setext headings, '*' bullets, tilde fences, tables without outer pipes): their canonical text, or null for a line to leave out.</summary>
+    internal IReadOnlyDictionary<int, string?> Respelled { get; init; } = new Dictionary<int, string?>();
+
+    /// <summary>
+    /// Lines [start, end) of prose in one spelling, whatever the page's: ATX headings, '-' bullets,
+    /// backtick fences and outer pipes, so that the model's descriptions do not depend on how the
+    /// page spells its Markdown.
+    /// </summary>
+    public List<string> CanonicalLines(int start, int end)
+    {
+        var lines = new List<string>(System.Math.Max(0, end - start));
+        for (var i = System.Math.Max(0, start); i < end && i < Lines.Length; i++)
+        {
+            if (!Respelled.TryGetValue(i, out var respelled))
+            {
+                lines.Add(Lines[i]);
+            }
+            else if (respelled is not null)
+            {
+                lines.Add(respelled);
+            }
+        }
+
+        return lines;
+    }
+
     /// <summary>The first heading whose text is <paramref name="text"/>, at any level.</summary>
     public Heading? Find(string text, int minLevel = 1, int maxLevel = 6)
     {

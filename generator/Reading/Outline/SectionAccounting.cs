@@ -28,7 +28,7 @@ internal static class SectionAccounting
             {
                 // The readers take a section's first table; one after it is reported as such, anything else is unexplained.
                 table.Use = Use.Reported;
-                outline.Unexplained += Taken(outline, section, table.Line) ? 0 : 1;
+                outline.Unexplained += Taken(outline, section, table.Line, tables: true) ? 0 : 1;
                 diagnostics.Add(At(outline, filePath, DiagnosticDescriptors.BlockNotRead.Id, table.Line, "table", section, "table"));
                 for (var r = 0; r < table.RowUses.Length; r++)
                 {
@@ -62,7 +62,7 @@ internal static class SectionAccounting
             {
                 // The readers take a section's first example; one after it is reported as such, anything else is unexplained.
                 fence.Use = Use.Reported;
-                outline.Unexplained += Taken(outline, section, fence.Line) ? 0 : 1;
+                outline.Unexplained += Taken(outline, section, fence.Line, tables: false) ? 0 : 1;
                 diagnostics.Add(At(outline, filePath, DiagnosticDescriptors.BlockNotRead.Id, fence.Line, "fenced block", section, "example"));
             }
         }
@@ -124,26 +124,15 @@ internal static class SectionAccounting
         return info is not ("" or "json" or "json5" or "jsonc" or "text" or "plain");
     }
 
-    // Whether a reader took a table or fence of the same section before this one.
-    private static bool Taken(PageOutline outline, string section, int line)
+    // Whether a reader took a table (or a fence) of the same section before this one.
+    private static bool Taken(PageOutline outline, string section, int line, bool tables)
     {
-        foreach (var table in outline.Tables)
+        if (tables)
         {
-            if (table.Line < line && table.Use == Use.Read && SectionOf(outline, table.Line) == section)
-            {
-                return true;
-            }
+            return outline.Tables.Exists(t => t.Line < line && t.Use == Use.Read && SectionOf(outline, t.Line) == section);
         }
 
-        foreach (var fence in outline.Fences)
-        {
-            if (fence.Line < line && fence.Use == Use.Read && SectionOf(outline, fence.Line) == section)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return outline.Fences.Exists(f => f.Line < line && f.Use == Use.Read && SectionOf(outline, f.Line) == section);
     }
 
     private static string? SectionOf(PageOutline outline, int line)

@@ -57,6 +57,41 @@ internal static class PipeRow
         return cells;
     }
 
+    /// <summary>The row in one spelling: outer pipes, one space around each cell, the cells' own text (escapes kept).</summary>
+    public static string Canonical(string row)
+    {
+        var text = row.Trim();
+        var cells = new List<string>();
+        var current = new StringBuilder();
+        var inCode = false;
+        for (var i = text.StartsWith("|", System.StringComparison.Ordinal) ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                current.Append(c).Append(text[++i]);
+                continue;
+            }
+
+            inCode ^= c == '`';
+            if (c == '|' && !inCode)
+            {
+                cells.Add(current.ToString().Trim());
+                current.Clear();
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        if (current.ToString().Trim().Length > 0)
+        {
+            cells.Add(current.ToString().Trim());
+        }
+
+        return "| " + string.Join(" | ", cells) + " |";
+    }
+
     /// <summary>How many cell separators the line holds: pipes not escaped and not inside a code span.</summary>
     public static int Separators(string line)
     {

@@ -105,6 +105,12 @@ internal static class TableRepair
                 continue;
             }
 
+            if (i == start + 1 && PipeRow.IsDelimiter(trimmed))
+            {
+                previous = string.Empty;
+                continue;
+            }
+
             if (trimmed.Length == 0)
             {
                 var next = i + 1;

@@ -121,6 +121,16 @@ public sealed class DiagnosticCatalogueTests
                 var a = PageReader.Read("/p/specs/a.md", ownEvent).Event!;
                 var b = PageReader.Read("/p/specs/b.md", ownEvent).Event!;
                 return (EventShaper.Shape(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
+            case "FSG0021":
+                return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string | 是 | 背调结果\n\n**示例**: 无差异  |")), 17);
+            case "FSG0022":
+                return (Read(Replace("\n### 请求体", "\n<br>\n### 请求体")), 16);
+            case "FSG0023":
+                return (Read(Replace("| result | string | 是 | 背调结果", "|  | string | 是 | 背调结果")), 20);
+            case "FSG0024":
+                return (Read(Replace("{\n    \"code\": 0,\n    \"msg\": \"success\",\n    \"data\": {}\n}", "[]")), 54);
+            case "FSG0025":
+                return (Read(Replace("\n### 错误码", "\n```json\n{\"code\": 1}\n```\n\n### 错误码")), 62);
             default:
                 throw new InvalidOperationException("No trigger for " + id + ": add one with the new diagnostic.");
         }
