@@ -48,6 +48,10 @@ internal static class CellParser
         var allowed = new List<AllowedValue>();
         var rules = new List<ValidationRule>();
         var state = Section.Description;
+        if (IsPlain(cell))
+        {
+            return new CellContent(cell.Trim(), null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty);
+        }
 
         // Standard Markdown may run labels into one line: "…类型 **示例值**：open_id **可选值有**： - `open_id`: …".
         cell = InlineLabel.Replace(cell, "<br>");
@@ -55,8 +59,8 @@ internal static class CellParser
         for (var index = 0; index < segments.Length; index++)
         {
             var segment = segments[index].Trim();
-            var label = Label.Match(segment);
-            var plain = label.Success ? Match.Empty : PlainListLabel.Match(segment);
+            var label = segment.StartsWith("**", System.StringComparison.Ordinal) ? Label.Match(segment) : Match.Empty;
+            var plain = label.Success || segment.Length == 0 || (segment[0] != '可' && segment[0] != '枚') ? Match.Empty : PlainListLabel.Match(segment);
             if (label.Success || plain.Success)
             {
                 var rest = (label.Success ? label.Groups[2].Value : plain.Groups[2].Value).Trim();
@@ -159,6 +163,12 @@ internal static class CellParser
             allowed.ToEquatableArray(),
             rules.ToEquatableArray());
     }
+
+    // Prose alone, with no break, label or list in it: most cells (names, types, one line of description).
+    private static bool IsPlain(string cell)
+        => cell.IndexOf("<br", System.StringComparison.OrdinalIgnoreCase) < 0 && cell.IndexOf("**", System.StringComparison.Ordinal) < 0
+           && cell.IndexOf('值') < 0 && cell.IndexOf("可选", System.StringComparison.Ordinal) < 0
+           && cell.IndexOf(" - ", System.StringComparison.Ordinal) < 0 && !cell.TrimStart().StartsWith("- ", System.StringComparison.Ordinal);
 
     private static void AppendDescription(StringBuilder description, string segment)
     {

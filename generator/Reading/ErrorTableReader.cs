@@ -29,7 +29,8 @@ internal static class ErrorTableReader
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var cells = PipeRow.Normalize(table.Rows[r].Cells, columns);
-            if (!long.TryParse(cells[code].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            string Cell(int column) => column >= 0 && column < cells.Count ? cells[column] : string.Empty;
+            if (!long.TryParse(Cell(code).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
                 continue;
             }
@@ -38,10 +39,10 @@ internal static class ErrorTableReader
             var httpStatus = 0;
             if (status >= 0)
             {
-                int.TryParse(cells[status].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out httpStatus);
+                int.TryParse(Cell(status).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out httpStatus);
             }
 
-            errors.Add(new ErrorCodeModel(httpStatus, value, Clean(cells[description]), hint >= 0 ? Clean(cells[hint]) : string.Empty));
+            errors.Add(new ErrorCodeModel(httpStatus, value, Clean(Cell(description)), Clean(Cell(hint))));
         }
 
         return errors;

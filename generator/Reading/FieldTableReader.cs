@@ -100,7 +100,7 @@ internal static class FieldTableReader
     private static (string Name, bool Required) NameCell(string cell)
     {
         var name = StripMarkup(cell.Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty).Replace("└", string.Empty));
-        name = Break.Replace(name, " ").Trim();
+        name = name.IndexOf("<br", StringComparison.OrdinalIgnoreCase) >= 0 ? Break.Replace(name, " ").Trim() : name;
         var space = name.IndexOfAny(new[] { ' ', '\t', '\u00a0' });
         if (space < 0)
         {
@@ -263,7 +263,12 @@ internal static class FieldTableReader
 
     // Cells may escape Markdown punctuation: string\[\] is string[], page\_size is page_size.
     private static string StripMarkup(string cell)
-        => System.Net.WebUtility.HtmlDecode(cell).Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
+    {
+        var text = cell.IndexOf('&') >= 0 ? System.Net.WebUtility.HtmlDecode(cell) : cell;
+        text = text.IndexOf('`') >= 0 ? text.Replace("`", string.Empty) : text;
+        text = text.IndexOf('*') >= 0 ? text.Replace("*", string.Empty) : text;
+        return (text.IndexOf('\\') >= 0 ? text.Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]") : text).Trim();
+    }
 
     private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
         => new(DiagnosticDescriptors.MalformedTableRow.Id, filePath, line, 0, outline.Lines[line].Length,

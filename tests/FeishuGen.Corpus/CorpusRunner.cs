@@ -38,6 +38,9 @@ internal static class CorpusRunner
             outcome.Diagnostics.AddRange(diagnostics.Select(d => $"{d.Id} {d.Severity} line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}"));
             outcome.Endpoint = endpoint?.ToString();
             outcomes.Add(outcome);
+            var read = PageReader.Read(path, text);
+            outcome.Accounting = read.Accounting;
+            outcome.Read = read;
 
             if (outcome.IsEventPage)
             {
@@ -75,7 +78,7 @@ internal static class CorpusRunner
                 continue;
             }
 
-            var samples = PageReader.Read(path, text).Samples;
+            var samples = read.Samples;
             outcome.Checks[CheckNames.Wire] = await Guard(() => checks.WireAsync(endpoint, samples));
             outcome.Checks[CheckNames.BodyRoundTrip] = await Guard(() => Task.FromResult(checks.BodyRoundTrip(endpoint)));
             outcome.Checks[CheckNames.ResponseRoundTrip] = await Guard(() => Task.FromResult(checks.ResponseRoundTrip(endpoint)));

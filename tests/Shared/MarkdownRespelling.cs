@@ -76,7 +76,7 @@ internal static class MarkdownRespelling
                 case Table table when kinds.Contains("outer-pipes-dropped") && OuterPipesDroppable(table, lines, LineOf):
                     var (from, to) = (LineOf(table.Span.Start), LineOf(table.Span.End));
                     var dropped = lines.GetRange(from, to - from + 1).Select(l => l.Trim().Substring(1, l.Trim().Length - 2).Trim()).ToList();
-                    if (Cells(string.Join("\n", dropped)).SequenceEqual(Cells(clean.Substring(table.Span.Start, table.Span.Length))))
+                    if (Cells(string.Join("\n", dropped)).SequenceEqual(Cells(table, clean)))
                     {
                         for (var i = from; i <= to; i++)
                         {
@@ -186,17 +186,12 @@ internal static class MarkdownRespelling
     private static IEnumerable<string> Cells(string table)
     {
         var parsed = Markdown.Parse(table, Pipeline).Descendants<Table>().FirstOrDefault();
-        if (parsed is null)
-        {
-            yield return "(no table)";
-            yield break;
-        }
-
-        foreach (var row in parsed.OfType<Markdig.Extensions.Tables.TableRow>())
-        {
-            yield return string.Join(" ¦ ", row.OfType<TableCell>().Select(c => c.Span.End < c.Span.Start ? string.Empty : table.Substring(c.Span.Start, c.Span.Length).Trim()));
-        }
+        return parsed is null ? new[] { "(no table)" } : Cells(parsed, table);
     }
+
+    private static IEnumerable<string> Cells(Table table, string text)
+        => table.OfType<Markdig.Extensions.Tables.TableRow>()
+            .Select(row => string.Join(" ¦ ", row.OfType<TableCell>().Select(c => c.Span.End < c.Span.Start ? string.Empty : text.Substring(c.Span.Start, c.Span.Length).Trim())));
 
     private static string Join(List<string> lines, bool crlf, bool bom) => Rejoin(string.Join("\n", lines), crlf, bom);
 

@@ -28,7 +28,7 @@ internal static class MdDtTableReader
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
-            var match = Row.Match(line);
+            var match = line.IndexOf("<md-dt-tr", System.StringComparison.Ordinal) >= 0 ? Row.Match(line) : Match.Empty;
             if (match.Success)
             {
                 text.Clear();
@@ -43,13 +43,14 @@ internal static class MdDtTableReader
 
             if (rowLine >= 0 && line.IndexOf("</md-dt-tr>", System.StringComparison.Ordinal) >= 0)
             {
+                var row = text.ToString();
                 var cells = new List<string>();
-                foreach (Match cell in Cell.Matches(text.ToString()))
+                foreach (Match cell in Cell.Matches(row))
                 {
                     cells.Add(PortalMarkup.Cell(cell.Groups[1].Value));
                 }
 
-                var isHeader = text.ToString().IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;
+                var isHeader = row.IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;
                 if (cells.Count > 0 && level > 0)
                 {
                     cells[0] = string.Concat(System.Linq.Enumerable.Repeat("&emsp;", level)) + cells[0];

@@ -40,13 +40,14 @@ internal static class MdTableReader
 
             // A row ends at its </md-tr>; one the page forgot to close ends at the next row or the body's end.
             var endsBody = line.IndexOf("</md-tbody>", System.StringComparison.Ordinal) >= 0 || line.IndexOf("</md-table>", System.StringComparison.Ordinal) >= 0;
-            if (rowLine >= 0 && (endsBody || (RowStart.IsMatch(line) && i > rowLine)))
+            var startsRow = line.IndexOf("tr", System.StringComparison.Ordinal) >= 0 && RowStart.IsMatch(line);
+            if (rowLine >= 0 && (endsBody || (startsRow && i > rowLine)))
             {
                 Flush(text, rowLine, header is null && rowInHead, rows, ref header);
                 rowLine = -1;
             }
 
-            if (rowLine < 0 && RowStart.IsMatch(line))
+            if (rowLine < 0 && startsRow)
             {
                 text.Clear();
                 rowLine = i;

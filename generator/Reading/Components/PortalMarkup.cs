@@ -24,14 +24,97 @@ internal static class PortalMarkup
     /// <summary>The cell as cleaned-form text: components translated, tags dropped, line breaks as &lt;br&gt;.</summary>
     public static string Cell(string html)
     {
-        var text = Dropped.Replace(html, string.Empty);
-        text = Enum.Replace(text, m => "<br>**可选值**:" + Items(m.Groups[1].Value) + "<br>");
-        text = AppSupport.Replace(text, m => m.Groups[1].Value.Replace(',', ' '));
-        text = Break.Replace(text, "\u0001");
-        text = Tag.Replace(text, string.Empty);
-        text = Lines.Replace(text.Trim(), "\u0001");
-        return System.Net.WebUtility.HtmlDecode(text).Replace("\u0001", "<br>");
+        // Each step only where the cell has what it looks for: most cells are a name, a type or a line of prose.
+        var text = Has(html, "<md-tooltip") || Has(html, "<div") ? Dropped.Replace(html, string.Empty) : html;
+        text = Has(text, "<md-enum") ? Enum.Replace(text, m => "<br>**可选值**:" + Items(m.Groups[1].Value) + "<br>") : text;
+        text = Has(text, "<md-app-support") ? AppSupport.Replace(text, m => m.Groups[1].Value.Replace(',', ' ')) : text;
+        return TextOf(text);
     }
+
+    // One pass for what every cell needs: '<br>' and the line breaks of the HTML become '<br>', other
+    // tags go, the text stays; entities are decoded.
+    private static string TextOf(string html)
+    {
+        var text = new System.Text.StringBuilder(html.Length);
+        for (var i = 0; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (c == '<' && i + 1 < html.Length && (IsAsciiLetter(html[i + 1]) || (html[i + 1] == '/' && i + 2 < html.Length && IsAsciiLetter(html[i + 2]))))
+            {
+                var close = html.IndexOf('>', i);
+                if (close < 0)
+                {
+                    text.Append(html, i, html.Length - i);
+                    break;
+                }
+
+                if (IsBreak(html, i + 1, close))
+                {
+                    text.Append('\u0001');
+                }
+
+                i = close;
+            }
+            else if (c == '\n')
+            {
+                // Spaces before a line break and all white space after it are one break.
+                while (text.Length > 0 && text[text.Length - 1] is ' ' or '\t')
+                {
+                    text.Length--;
+                }
+
+                text.Append('\u0002');
+                while (i + 1 < html.Length && char.IsWhiteSpace(html[i + 1]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        // White space and line breaks at either end are no part of the cell; a <br> there is.
+        var start = 0;
+        var end = text.Length;
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\u0002'))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == '\u0002'))
+        {
+            end--;
+        }
+
+        var result = text.ToString(start, end - start);
+        result = result.IndexOf('&') >= 0 ? System.Net.WebUtility.HtmlDecode(result) : result;
+        return result.IndexOf('\u0001') >= 0 || result.IndexOf('\u0002') >= 0 ? result.Replace('\u0002', '\u0001').Replace("\u0001", "<br>") : result;
+    }
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    // '<br>', '<br/>', '<br />', any case: the tag's text between '<' and '>'.
+    private static bool IsBreak(string html, int from, int close)
+    {
+        if (close - from < 2 || char.ToLowerInvariant(html[from]) != 'b' || char.ToLowerInvariant(html[from + 1]) != 'r')
+        {
+            return false;
+        }
+
+        for (var i = from + 2; i < close; i++)
+        {
+            if (!char.IsWhiteSpace(html[i]) && !(html[i] == '/' && i == close - 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Has(string text, string part) => text.IndexOf(part, System.StringComparison.Ordinal) >= 0;
 
     /// <summary>
     /// A pipe-table cell with the portal's components inside (the Lark portal writes

@@ -27,6 +27,7 @@ internal sealed class OutlineBuilder
     private readonly List<DiagnosticInfo> _notes = new();
 
     private readonly Dictionary<int, string?> _respelled = new();
+    private readonly Dictionary<Table, PageTable?> _markdigTables = new();
     private string? _frontMatterTitle;
 
     // Lines before this one were taken by a table or component read line by line.
@@ -61,6 +62,8 @@ internal sealed class OutlineBuilder
 
     private void Walk(ContainerBlock container, PageSource source, bool inComponent, int limit)
     {
+        int[]? headings = null;
+        int NextHeading(int index) => (headings ??= HeadingsAfter(container, source, limit))[index];
         for (var index = 0; index < container.Count; index++)
         {
             var block = container[index];
@@ -88,21 +91,21 @@ internal sealed class OutlineBuilder
                     AddFence(fence, first, last);
                     break;
                 case Table table:
-                    if (MarkdigTables.Read(table, index + 1 < container.Count ? container[index + 1] : null, source) is { } read)
+                    if (Whole(table, source) is { } read)
                     {
                         _tables.Add(read);
                     }
                     else
                     {
-                        Repair(first, NextHeading(container, index, source, limit), "a row goes on below it");
+                        Repair(first, NextHeading(index), "a row goes on below it");
                     }
 
                     break;
                 case ParagraphBlock paragraph when MarkdigTables.IsRefusedTable(paragraph, source):
-                    Repair(first, NextHeading(container, index, source, limit), "a line of it is not a row");
+                    Repair(first, NextHeading(index), "a line of it is not a row");
                     break;
                 case HtmlBlock:
-                    ReadHtml(first, last, inComponent, NextHeading(container, index, source, limit));
+                    ReadHtml(first, last, inComponent, NextHeading(index));
                     break;
                 case ContainerBlock child:
                     Walk(child, source, inComponent || child is CustomContainer, child is CustomContainer ? last + 1 : limit);
@@ -143,7 +146,7 @@ internal sealed class OutlineBuilder
                     }
 
                     break;
-                case Table table when Whole(table, source):
+                case Table table when Whole(table, source) is not null:
                     for (var i = source.LineOf(table.Span.Start); i <= source.LineOf(table.Span.End); i++)
                     {
                         Respell(i, PipeRow.Canonical(Lines[i]));
@@ -154,12 +157,18 @@ internal sealed class OutlineBuilder
         }
     }
 
-    // A table Markdig read whole: no row goes on below it.
-    private static bool Whole(Table table, PageSource source)
+    // The rows of a table Markdig read whole (no row goes on below it), or null; read once for both walks.
+    private PageTable? Whole(Table table, PageSource source)
     {
-        var parent = table.Parent!;
-        var index = parent.IndexOf(table);
-        return MarkdigTables.Read(table, index + 1 < parent.Count ? parent[index + 1] : null, source) is not null;
+        if (!_markdigTables.TryGetValue(table, out var read))
+        {
+            var parent = table.Parent!;
+            var index = parent.IndexOf(table);
+            read = MarkdigTables.Read(table, index + 1 < parent.Count ? parent[index + 1] : null, source);
+            _markdigTables[table] = read;
+        }
+
+        return read;
     }
 
     private void Respell(int line, string? canonical)
@@ -224,12 +233,17 @@ internal sealed class OutlineBuilder
             }
 
             var line = Lines[i];
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("<md-dt-table", System.StringComparison.Ordinal))
+            var at = 0;
+            while (at < line.Length && (line[at] == ' ' || line[at] == '\t'))
+            {
+                at++;
+            }
+
+            if (string.CompareOrdinal(line, at, "<md-dt-table", 0, 12) == 0)
             {
                 Take(MdDtTableReader.Read(_canonical, i, limit));
             }
-            else if (trimmed.StartsWith("<md-table", System.StringComparison.Ordinal))
+            else if (string.CompareOrdinal(line, at, "<md-table", 0, 9) == 0)
             {
                 Take(MdTableReader.Read(_canonical, i, limit));
             }
@@ -238,7 +252,7 @@ internal sealed class OutlineBuilder
                 _fences.Add(fence);
                 _consumed = System.Math.Max(_consumed, end);
             }
-            else if (!inComponent && i > first && IsHeading(trimmed))
+            else if (!inComponent && i > first && at < line.Length && line[at] == '#' && IsHeading(line.Substring(at)))
             {
                 _consumed = System.Math.Max(_consumed, i);
                 Reparse(i, last + 1, "HTML block", first);
@@ -293,18 +307,22 @@ internal sealed class OutlineBuilder
         return null;
     }
 
-    // Where a table that needs repair must stop at the latest: the next heading Markdig saw after it.
-    private static int NextHeading(ContainerBlock container, int index, PageSource source, int limit)
+    // Where a table or component read line by line must stop at the latest: for each block of the
+    // container, the line of the next heading Markdig saw after it (one pass, from the end).
+    private static int[] HeadingsAfter(ContainerBlock container, PageSource source, int limit)
     {
-        for (var i = index + 1; i < container.Count; i++)
+        var after = new int[container.Count];
+        var next = limit;
+        for (var i = container.Count - 1; i >= 0; i--)
         {
+            after[i] = next;
             if (container[i] is HeadingBlock heading)
             {
-                return System.Math.Min(limit, source.LineOf(heading.Span.Start));
+                next = System.Math.Min(limit, source.LineOf(heading.Span.Start));
             }
         }
 
-        return limit;
+        return after;
     }
 
     private static string Describe(Block block) => block switch

@@ -60,9 +60,9 @@ internal static class SectionAccounting
         {
             if (fence.Use == Use.None && !IsSample(fence) && SectionOf(outline, fence.Line) is { } section)
             {
-                // The readers take a section's first example; one after it is reported as such, anything else is unexplained.
+                // The readers take a section's first example, or its table: a block beside either is reported as such, anything else is unexplained.
                 fence.Use = Use.Reported;
-                outline.Unexplained += Taken(outline, section, fence.Line, tables: false) ? 0 : 1;
+                outline.Unexplained += Taken(outline, section, fence.Line, tables: false) || Taken(outline, section, int.MaxValue, tables: true) ? 0 : 1;
                 diagnostics.Add(At(outline, filePath, DiagnosticDescriptors.BlockNotRead.Id, fence.Line, "fenced block", section, "example"));
             }
         }
@@ -124,7 +124,7 @@ internal static class SectionAccounting
         return info is not ("" or "json" or "json5" or "jsonc" or "text" or "plain");
     }
 
-    // Whether a reader took a table (or a fence) of the same section before this one.
+    // Whether a reader took a table (or a fence) of the same section before line.
     private static bool Taken(PageOutline outline, string section, int line, bool tables)
     {
         if (tables)
