@@ -134,7 +134,8 @@ internal static class CellParser
 
                     index = end;
                     break;
-                case Section.Description when TrailingListLabel.Match(segment) is { Success: true } trailing
+                case Section.Description when (segment.EndsWith("：", System.StringComparison.Ordinal) || segment.EndsWith(":", System.StringComparison.Ordinal))
+                    && TrailingListLabel.Match(segment) is { Success: true } trailing
                     && index + 1 < segments.Length && segments[index + 1].Trim().StartsWith("- ", System.StringComparison.Ordinal):
                     AppendDescription(description, segment.Substring(0, trailing.Index).Trim());
                     state = Section.Allowed;

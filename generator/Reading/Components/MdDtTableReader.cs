@@ -12,7 +12,6 @@ namespace FeishuGen.Generator.Reading;
 internal static class MdDtTableReader
 {
     private static readonly Regex Row = new(@"<md-dt-tr(?:\s+level=""(\d+)"")?[^>]*>", RegexOptions.Compiled);
-    private static readonly Regex Cell = new(@"<md-dt-t[dh][^>]*>(.*?)</md-dt-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
 
     public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-dt-table", System.StringComparison.Ordinal);
 
@@ -44,11 +43,7 @@ internal static class MdDtTableReader
             if (rowLine >= 0 && line.IndexOf("</md-dt-tr>", System.StringComparison.Ordinal) >= 0)
             {
                 var row = text.ToString();
-                var cells = new List<string>();
-                foreach (Match cell in Cell.Matches(row))
-                {
-                    cells.Add(PortalMarkup.Cell(cell.Groups[1].Value));
-                }
+                var cells = Cells(row);
 
                 var isHeader = row.IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;
                 if (cells.Count > 0 && level > 0)
@@ -76,5 +71,45 @@ internal static class MdDtTableReader
         }
 
         return new PageTable(header, rows, start, last, TableKind.Component);
+    }
+
+    // What lies between each <md-dt-td …> (or <md-dt-th …>) of a row and the next closing </md-dt-td> (or th).
+    private static List<string> Cells(string row)
+    {
+        var cells = new List<string>();
+        var at = 0;
+        while ((at = row.IndexOf("<md-dt-t", at, System.StringComparison.Ordinal)) >= 0)
+        {
+            if (at + 8 >= row.Length || (row[at + 8] != 'd' && row[at + 8] != 'h'))
+            {
+                at += 8;
+                continue;
+            }
+
+            var open = row.IndexOf('>', at);
+            var close = open < 0 ? -1 : Close(row, open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            cells.Add(PortalMarkup.Cell(row.Substring(open + 1, close - open - 1)));
+            at = close + 11;
+        }
+
+        return cells;
+    }
+
+    private static int Close(string row, int from)
+    {
+        for (var at = row.IndexOf("</md-dt-t", from, System.StringComparison.Ordinal); at >= 0; at = row.IndexOf("</md-dt-t", at + 9, System.StringComparison.Ordinal))
+        {
+            if (at + 10 < row.Length && (row[at + 9] == 'd' || row[at + 9] == 'h') && row[at + 10] == '>')
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 }

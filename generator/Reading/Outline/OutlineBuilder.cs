@@ -117,9 +117,10 @@ internal sealed class OutlineBuilder
     // What the page spells other than the canonical way (setext headings, '*' and '+' bullets, tilde
     // fences, table rows with or without outer pipes and padding), noted before any reading, so that every reader of
     // lines sees one spelling: the descriptions and cells of the model do not depend on it.
-    private void NoteSpelling(MarkdownDocument document, PageSource source)
+    private void NoteSpelling(ContainerBlock container, PageSource source)
     {
-        foreach (var block in document.Descendants())
+        // Blocks only: the inlines of every paragraph are no part of a page's spelling of blocks.
+        foreach (var block in container)
         {
             switch (block)
             {
@@ -152,7 +153,12 @@ internal sealed class OutlineBuilder
                         Respell(i, PipeRow.Canonical(Lines[i]));
                     }
 
-                    break;
+                    continue;
+            }
+
+            if (block is ContainerBlock child and not Table)
+            {
+                NoteSpelling(child, source);
             }
         }
     }

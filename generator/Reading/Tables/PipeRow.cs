@@ -177,8 +177,13 @@ internal static class PipeRow
     }
 
     /// <summary>Folds cells beyond <paramref name="columns"/> into the last column (a stray '|' in a description).</summary>
-    public static List<string> Normalize(IReadOnlyList<string> cells, int columns)
+    public static IReadOnlyList<string> Normalize(IReadOnlyList<string> cells, int columns)
     {
+        if (cells.Count == columns)
+        {
+            return cells;
+        }
+
         var result = new List<string>(cells);
         while (result.Count > columns && columns > 0)
         {

@@ -126,6 +126,33 @@ public sealed class OtherSourcesTests
         Assert.Equal("响应", swallowed.Arguments[0]);
     }
 
+    /// <summary>
+    /// Damaged copies of these pages never crash the reader: blocks of lines moved elsewhere (the shape of
+    /// the ArgumentOutOfRangeException issue #19 found on Lark pages) give an endpoint or a diagnostic, no FSG0011.
+    /// </summary>
+    [Fact]
+    public void Pages_with_blocks_of_lines_moved_never_crash_the_reader()
+    {
+        var random = new System.Random(19);
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(Repo.Root, "tests", "pages"), "*.md", SearchOption.AllDirectories))
+        {
+            var lines = File.ReadAllLines(page);
+            for (var variant = 0; variant < 300; variant++)
+            {
+                var moved = lines.ToList();
+                var at = random.Next(moved.Count);
+                var block = moved.GetRange(at, System.Math.Min(moved.Count - at, 1 + random.Next(20)));
+                moved.RemoveRange(at, block.Count);
+                moved.Insert(random.Next(moved.Count + 1), string.Join("\n", block));
+
+                var result = PageReader.Read(page, string.Join("\n", moved));
+
+                Assert.DoesNotContain(result.Diagnostics, d => d.Id == "FSG0011");
+                Assert.True(result.Endpoint is not null || result.Event is not null || result.Diagnostics.Count > 0);
+            }
+        }
+    }
+
     private static PageReadResult Read(string page)
     {
         var path = Path.Combine(Repo.Root, "tests", "pages", page);
