@@ -13,7 +13,6 @@ internal static class MdDtTableReader
 {
     private static readonly Regex Row = new(@"<md-dt-tr(?:\s+level=""(\d+)"")?[^>]*>", RegexOptions.Compiled);
 
-    public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-dt-table", System.StringComparison.Ordinal);
 
     /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
     public static PageTable Read(string[] lines, int start, int end)

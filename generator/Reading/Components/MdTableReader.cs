@@ -17,7 +17,6 @@ internal static class MdTableReader
     private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>|(<md-text\s+type=""field-type""[^>]*>.*?</md-text>)", RegexOptions.Compiled | RegexOptions.Singleline);
     private static readonly Regex OpenCell = new(@"<md-t[dh][^>]*>", RegexOptions.Compiled);
 
-    public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-table", System.StringComparison.Ordinal);
 
     /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
     public static PageTable Read(string[] lines, int start, int end)
