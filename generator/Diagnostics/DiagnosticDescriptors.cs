@@ -97,6 +97,32 @@ internal static class DiagnosticDescriptors
         "The event '{0}' is also described by '{1}'; it is generated once, from the page whose name sorts first",
         DiagnosticSeverity.Info);
 
+    // FSG0021 to FSG0025: what the reader repaired or did not read (#19, the reader's accounting).
+    public static readonly DiagnosticDescriptor TableRepaired = Create(
+        "FSG0021", "Table repaired",
+        "Markdown ends this table early or does not see it ({0}); FeishuGen read it as one table of {1} rows, lines {2} to {3}. Write each row on one line, with <br> for line breaks inside a cell, to make it a plain GFM table.",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor HeadingSwallowed = Create(
+        "FSG0022", "Heading swallowed by the block before it",
+        "Markdown reads the heading '{0}' as part of the {1} that starts on line {2}, so the page shows no such heading; FeishuGen reads it as one. Put a blank line before the heading, or close the block.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RowsNotRead = Create(
+        "FSG0023", "Table rows not read",
+        "The {0} table has {1} rows and {2} of them are read into the API; the rows that are not: {3}. Give each row a name in its first column (and nested rows a row above them to belong to).",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExampleWithoutMembers = Create(
+        "FSG0024", "Response example yields no member",
+        "The {0} here yields no member ({1}), so the response is generated without it; check that the example is the page's JSON reply and that no block above it swallowed it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor BlockNotRead = Create(
+        "FSG0025", "Block of a section not read",
+        "This {0} in the '{1}' section is not read: FeishuGen takes the section's first {2} only. Move it to its own section, or out of the page, if it is prose.",
+        DiagnosticSeverity.Info);
+
     // FSG0030 onwards: the one vocabulary of page types and payloads (#19).
     public static readonly DiagnosticDescriptor UnknownType = Create(
         "FSG0030", "Type cell names no known type",
@@ -108,7 +134,8 @@ internal static class DiagnosticDescriptors
     {
         NotAnApiPage, MissingUrl, MissingMethod, MalformedTableRow, InvalidRequestExample, InvalidResponseExample,
         UnknownItemType, MissingTypeDefinition, DuplicateEndpoint, NamingFromUrl, ReaderFailure, UnknownTokenType,
-        GenerationFailure, NameClaimedTwice, UrlNameClaimedTwice, EventTypeMissing, DuplicateEvent, UnknownType,
+        GenerationFailure, NameClaimedTwice, UrlNameClaimedTwice, EventTypeMissing, DuplicateEvent,
+        TableRepaired, HeadingSwallowed, RowsNotRead, ExampleWithoutMembers, BlockNotRead, UnknownType,
     };
 
     /// <summary>The descriptor of <paramref name="id"/> (tests and tools look diagnostics up by ID).</summary>

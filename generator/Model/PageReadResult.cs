@@ -11,7 +11,25 @@ internal sealed record PageReadResult(
     EndpointModel? Endpoint,
     EquatableArray<DiagnosticInfo> Diagnostics,
     int EndpointLine = 0,
-    EventModel? Event = null);
+    EventModel? Event = null)
+{
+    /// <summary>What became of the tables, rows and fenced blocks of the sections the reader took (the corpus check prints it).</summary>
+    public PageAccounting Accounting { get; init; } = PageAccounting.None;
+}
+
+/// <summary>
+/// The section accounting of one page: of the tables, their rows and the fenced blocks, how many
+/// were read into the model, reported by a diagnostic, or prose (outside the sections read), and how
+/// many of the sections read were left to the closing check alone (unexplained).
+/// </summary>
+internal sealed record PageAccounting(
+    int Tables, int TablesRead, int TablesReported,
+    int Rows, int RowsRead, int RowsReported,
+    int Fences, int FencesRead, int FencesReported,
+    int Unexplained)
+{
+    public static readonly PageAccounting None = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+}
 
 /// <summary>
 /// Where a page declares its endpoint (its request section), kept beside the model rather than in

@@ -27,12 +27,14 @@ internal static class EventPageReader
     public static PageReadResult Read(string filePath, string text, PageOutline outline)
     {
         var diagnostics = new DiagnosticCollector();
+        diagnostics.AddRange(PageReader.NotesOf(outline, filePath));
         var section = outline.Find("事件", 2, 2)!;
         var body = BodyHeading(outline)!;
-        var rows = PipeTableReader.ReadTable(outline.Lines, section.Line + 1, outline.SectionEnd(section, stopAtAnyHeading: true), out var header);
-        var allRows = header is null ? rows : new[] { header }.Concat(rows).ToList();
+        var table = outline.TableIn(section.Line + 1, outline.Take(section));
+        table?.ReadWhole();
+        var allRows = table is null ? new List<TableRow>() : table.Header is null ? table.Rows.ToList() : new[] { table.Header }.Concat(table.Rows).ToList();
 
-        var fields = FieldTableReader.Read(outline, filePath, "事件体", body.Line + 1, outline.SectionEnd(body, stopAtAnyHeading: true), false, diagnostics);
+        var fields = FieldTableReader.Read(outline, filePath, "事件体", body.Line + 1, outline.Take(body), false, diagnostics);
         var fence = ExampleFence(outline);
         var example = fence?.Content;
         var exampleJson = string.IsNullOrWhiteSpace(example) ? null : LenientJsonParser.TryParse(example!, out _);
@@ -41,11 +43,18 @@ internal static class EventPageReader
             diagnostics.Report(DiagnosticDescriptors.InvalidResponseExample, new Place(filePath, fence!.Line, 0, 0), "the 事件体示例 is not JSON");
         }
 
+        if (fence is not null)
+        {
+            fence.Use = Use.Read;
+            SectionAccounting.CheckExample(exampleJson, fence, "事件体示例", outline, filePath, diagnostics);
+        }
+
+        SectionAccounting.Close(outline, filePath, diagnostics);
         var eventType = FromTable(allRows) ?? FromExample(exampleJson);
         if (eventType is null)
         {
             diagnostics.Report(DiagnosticDescriptors.EventTypeMissing, new Place(filePath, section.Line, 0, outline.Lines[section.Line].Length));
-            return new PageReadResult(null, diagnostics.ToEquatableArray());
+            return new PageReadResult(null, diagnostics.ToEquatableArray()) { Accounting = SectionAccounting.Count(outline) };
         }
 
         var title = outline.Headings.FirstOrDefault(h => h.Level <= 2 && h.Line < section.Line);
@@ -59,7 +68,7 @@ internal static class EventPageReader
             BasicTable.Read(allRows).Scopes.ToEquatableArray(),
             fields.ToEquatableArray(),
             example);
-        return new PageReadResult(null, diagnostics.ToEquatableArray(), section.Line, model);
+        return new PageReadResult(null, diagnostics.ToEquatableArray(), section.Line, model) { Accounting = SectionAccounting.Count(outline) };
     }
 
     // '### 事件体' on most pages, '## 事件体' on some older ones; never the example's heading.
@@ -68,7 +77,7 @@ internal static class EventPageReader
     private static CodeFence? ExampleFence(PageOutline outline)
     {
         var heading = outline.Find("事件体示例", 2, 5) ?? outline.Headings.FirstOrDefault(h => h.Text.StartsWith("事件体示例", StringComparison.Ordinal) || h.Text == "事件示例");
-        return heading is null ? null : outline.FenceIn(heading.Line, outline.SectionEnd(heading, stopAtAnyHeading: true));
+        return heading is null ? null : outline.FenceIn(heading.Line, outline.Take(heading));
     }
 
     private static string? FromTable(IReadOnlyList<TableRow> rows)
@@ -134,9 +143,9 @@ internal static class EventPageReader
     private static string FirstParagraph(PageOutline outline, int start, int end)
     {
         var lines = new List<string>();
-        for (var i = start; i < end; i++)
+        foreach (var raw in outline.CanonicalLines(start, end))
         {
-            var line = outline.Lines[i].Trim();
+            var line = raw.Trim();
             if (line.Length == 0 && lines.Count > 0)
             {
                 break;

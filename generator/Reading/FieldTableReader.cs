@@ -8,23 +8,27 @@ namespace FeishuGen.Generator.Reading;
 
 /// <summary>
 /// Reads a parameter table (路径参数, 查询参数 or 请求体) into fields. Columns are found by their
-/// header (参数名, 类型, 必填, 描述) because path tables have no 必填 column.
+/// header (参数名, 类型, 必填, 描述) because path tables have no 必填 column. Every row is either read
+/// or reported (<see cref="ReportRowsNotRead"/>), so the section accounting can close the table.
 /// </summary>
 internal static class FieldTableReader
 {
     public static List<FieldModel> Read(
         PageOutline outline, string filePath, string tableName, int start, int end, bool alwaysRequired, DiagnosticCollector diagnostics, List<int>? rowLines = null)
     {
-        var rows = PipeTableReader.ReadTable(outline.Lines, start, end, out var header);
+        var table = outline.TableIn(start, end);
         var fields = new List<FieldModel>();
-        if (header is null)
+        if (table?.Header is not { } header)
         {
             return fields;
         }
 
+        var rows = table.Rows;
+        table.Use = Use.Read;
         var columns = header.Cells.Count;
         var nameColumn = Column(header, 0, "参数名", "参数", "名称", "字段");
-        // 格式 names the type on a few older pages, where 类型 then says where the parameter goes.
+        // 格式 names the type on a few older pages, where 类型 then says where the parameter goes. A
+        // table of names and descriptions only (参数 | 说明) has no type column: the example types its members.
         var typeColumn = Column(header, -1, "类型", "格式", "数据类型", "参数类型");
         typeColumn = typeColumn >= 0 ? typeColumn : columns > 2 ? 1 : -1;
         var requiredColumn = Column(header, -1, "必填", "是否必填", "必须");
@@ -32,47 +36,65 @@ internal static class FieldTableReader
 
         var nested = new List<NestedRow>();
         var lines = new List<int>();
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             if (row.Cells.Count < columns)
             {
                 diagnostics.Add(Diagnose(outline, filePath, row.Line, tableName, row.Cells.Count, columns));
                 if (row.Cells.Count < 2)
                 {
+                    table.RowUses[r] = Use.Reported;
                     continue;
                 }
             }
 
-            var cells = PipeTableReader.Normalize(row.Cells, columns);
-            var depth = NestingDepth(cells[nameColumn]);
-            var name = StripMarkup(cells[nameColumn].Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty).Replace("└", string.Empty));
-            if (name.Length == 0)
+            var cells = PipeRow.Normalize(row.Cells, columns);
+            var depth = FieldCells.NestingDepth(cells[nameColumn]);
+            var (name, requiredInName) = FieldCells.Name(cells[nameColumn]);
+            if (name.Length == 0 || !FieldCells.IsFieldName(name))
             {
+                // A row of all empty cells holds nothing to lose; any other is counted as not read.
+                if (cells.All(c => c.Trim().Length == 0))
+                {
+                    table.RowUses[r] = Use.Read;
+                }
+
                 continue;
             }
+
+            var type = typeColumn >= 0 ? FieldCells.StripMarkup(cells[typeColumn]) : string.Empty;
 
             // Older pages list members of an object field below it, indented with '&emsp;∟'.
             if (depth > 0)
             {
                 var cell = CellParser.Parse(cells[descriptionColumn]);
-                nested.Add(new NestedRow(depth, name, TypeCell(cells, typeColumn), cell.Description, cell.AllowedValues, row.Line));
+                nested.Add(new NestedRow(depth, name, type, cell.Description, cell.AllowedValues, r, row.Line));
                 continue;
             }
 
-            FlushNested(fields, nested, tableName, outline, filePath, diagnostics);
+            FlushNested(fields, nested, table, outline, filePath, diagnostics);
 
-            var type = TypeCell(cells, typeColumn);
-            var required = alwaysRequired || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
+            var required = alwaysRequired || requiredInName || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
             var content = CellParser.Parse(cells[descriptionColumn]);
             lines.Add(row.Line);
+            table.RowUses[r] = Use.Read;
             fields.Add(new FieldModel(
                 name, type, required, content.Description, content.Example, content.Default,
                 content.AllowedValues, content.Rules, null));
         }
 
-        FlushNested(fields, nested, tableName, outline, filePath, diagnostics);
+        FlushNested(fields, nested, table, outline, filePath, diagnostics);
+        ReportRowsNotRead(outline, filePath, tableName, table, diagnostics);
+
         for (var i = 0; i < fields.Count; i++)
         {
+            // A row without a type whose members follow it is an object; without members the example types it.
+            if (fields[i].Type.Length == 0 && fields[i].Shape is not null)
+            {
+                fields[i] = fields[i] with { Type = "object" };
+            }
+
             TypeCellCheck.Report(tableName, fields[i].Name, fields[i].Type, fields[i].Shape is not null, lines[i], outline, filePath, diagnostics);
         }
 
@@ -80,42 +102,36 @@ internal static class FieldTableReader
         return fields;
     }
 
-    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Line);
-
-    private static int Count(string text, string part)
+    // A table that reads fewer rows than it has says which, at its first line.
+    private static void ReportRowsNotRead(PageOutline outline, string filePath, string tableName, PageTable table, DiagnosticCollector diagnostics)
     {
-        var count = 0;
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        var missed = new List<int>();
+        for (var r = 0; r < table.Rows.Count; r++)
         {
-            count++;
+            if (table.RowUses[r] == Use.None)
+            {
+                missed.Add(r);
+                table.RowUses[r] = Use.Reported;
+            }
         }
 
-        return count;
+        if (missed.Count == 0)
+        {
+            return;
+        }
+
+        var lines = string.Join(", ", missed.Take(5).Select(r => "line " + Number(table.Rows[r].Line + 1))) + (missed.Count > 5 ? ", …" : string.Empty);
+        var line = table.Rows[missed[0]].Line;
+        diagnostics.Report(DiagnosticDescriptors.RowsNotRead, new Place(filePath, line, 0, outline.Lines[line].Length),
+            tableName, Number(table.Rows.Count), Number(table.Rows.Count - missed.Count), lines);
     }
 
-    // Older pages indent with '&emsp;' per level or a '∟'; standard Markdown writes '&nbsp;&nbsp;' per
-    // level before a '└' ('└└' on a few rows without spaces).
-    private static int NestingDepth(string cell)
-    {
-        var corner = cell.IndexOf('└');
-        if (corner >= 0)
-        {
-            var spaces = Count(cell.Substring(0, corner), "&nbsp;") / 2;
-            var corners = cell.Length - cell.Replace("└", string.Empty).Length;
-            return System.Math.Max(spaces, corners);
-        }
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var depth = 0;
-        for (var at = cell.IndexOf("&emsp;", StringComparison.Ordinal); at >= 0; at = cell.IndexOf("&emsp;", at + 1, StringComparison.Ordinal))
-        {
-            depth++;
-        }
-
-        return depth == 0 && cell.IndexOf('∟') >= 0 ? 1 : depth;
-    }
+    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Row, int Line);
 
     // Gives the last top-level field the shape its indented rows describe.
-    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, string tableName, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
+    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, PageTable table, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
     {
         if (nested.Count == 0)
         {
@@ -128,47 +144,59 @@ internal static class FieldTableReader
             TypeCellCheck.Report("nested", nested[i].Name, nested[i].Type, hasMembers, nested[i].Line, outline, filePath, diagnostics);
         }
 
-        if (fields.Count > 0)
+        // Rows nested below a field declared as a primitive are a fault of the table: counted as not read.
+        if (fields.Count > 0 && !PageTypes.Parse(fields[fields.Count - 1].Type).IsScalar)
         {
             var index = 0;
             var owner = fields[fields.Count - 1];
-            fields[fields.Count - 1] = owner with { Shape = Build(DefinitionName(owner.Name, owner.Type), nested, ref index, 1) };
+            fields[fields.Count - 1] = owner with { Shape = Build(DefinitionName(owner.Name, owner.Type), nested, ref index, 1, table) };
         }
 
         nested.Clear();
     }
 
-    private static TypeDefinition Build(string name, List<NestedRow> rows, ref int index, int depth)
+    private static TypeDefinition Build(string name, List<NestedRow> rows, ref int index, int depth, PageTable table)
     {
         var properties = new List<TypeProperty>();
         while (index < rows.Count && rows[index].Depth >= depth)
         {
             var row = rows[index++];
-            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1) : null;
+            table.RowUses[row.Row] = Use.Read;
+            var first = index;
+            var child = index < rows.Count && rows[index].Depth > row.Depth ? Build(DefinitionName(row.Name, row.Type), rows, ref index, row.Depth + 1, table) : null;
             // A declared primitive stays one: rows nested below it are a fault of the table, not members.
             var declared = PageTypes.Parse(row.Type);
             var primitive = declared.IsScalar;
             var type = child is null || primitive ? row.Type : declared.IsArray ? "array" : "object";
-            child = primitive ? null : child;
+            if (primitive && child is not null)
+            {
+                // Not members: counted as rows not read.
+                for (var i = first; i < index; i++)
+                {
+                    table.RowUses[rows[i].Row] = Use.None;
+                }
+
+                child = null;
+            }
+
             properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues));
         }
 
         return new TypeDefinition(name, properties.ToEquatableArray());
     }
 
-    // Nested records are named from the table's types (event_sender, tree_child[] → tree_child), as
-    // the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its field name.
-    // Only a plain name (tree_child, tree_child[]) lends its name: list<Item> keeps the field's, so
-    // that a page's generic spelling does not merge its record with another page's 'Item'.
-    private static string DefinitionName(string fieldName, string declaredType)
+    /// <summary>
+    /// The name of a nested record: from the table's types (event_sender, tree_child[] → tree_child),
+    /// as the cleaned form's 类型额外说明 tree names them; a row typed only object, array or '-' lends its
+    /// field name. Only a plain name lends its name: list&lt;Item&gt; keeps the field's, so that a page's
+    /// generic spelling does not merge its record with another page's 'Item'.
+    /// </summary>
+    internal static string DefinitionName(string fieldName, string declaredType)
     {
         var type = declaredType.Replace("[]", string.Empty).Trim();
         var declared = PageTypes.Parse(type);
         return declared.Kind == PageTypeKind.Named && declared.Name == type && type.Length > 1 ? type : fieldName;
     }
-
-    // A table without a type column (参数 | 说明) types nothing: the examples do.
-    private static string TypeCell(IReadOnlyList<string> cells, int column) => column >= 0 ? StripMarkup(cells[column]) : string.Empty;
 
     private static int Column(TableRow header, int fallback, params string[] names)
     {
@@ -186,11 +214,7 @@ internal static class FieldTableReader
         return fallback;
     }
 
-    // Cells may escape Markdown punctuation: string\[\] is string[], page\_size is page_size.
-    private static string StripMarkup(string cell)
-        => System.Net.WebUtility.HtmlDecode(cell).Replace("`", string.Empty).Replace("*", string.Empty).Replace("\\_", "_").Replace("\\[", "[").Replace("\\]", "]").Trim();
-
     private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
         => DiagnosticCollector.Make(DiagnosticDescriptors.MalformedTableRow, new Place(filePath, line, 0, outline.Lines[line].Length),
-            table, found.ToString(System.Globalization.CultureInfo.InvariantCulture), expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table, Number(found), Number(expected));
 }

@@ -23,6 +23,7 @@ internal static class PageReader
     private static PageReadResult ReadCore(string filePath, string text)
     {
         var outline = PageOutline.Parse(text);
+        text = outline.Text; // without a byte order mark and CRs, for whatever else reads the page
         var diagnostics = new DiagnosticCollector();
         var request = outline.Find(RequestHeading, 1, 3);
         if (request is null && EventPageReader.IsEventPage(outline))
@@ -35,8 +36,9 @@ internal static class PageReader
             return NotAnEndpoint(filePath, DiagnosticDescriptors.NotAnApiPage, 0, outline, System.IO.Path.GetFileName(filePath));
         }
 
-        var basicRows = PipeTableReader.ReadTable(outline.Lines, request.Line + 1, outline.SectionEnd(request, stopAtAnyHeading: true), out _);
-        var basic = BasicTable.Read(basicRows);
+        var basicTable = outline.TableIn(request.Line + 1, outline.Take(request));
+        basicTable?.ReadWhole();
+        var basic = BasicTable.Read(basicTable?.Rows ?? Array.Empty<TableRow>());
         if (basic.Url is null || !Uri.TryCreate(basic.Url, UriKind.Absolute, out var url))
         {
             return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingUrl, request.Line, outline);
@@ -49,6 +51,7 @@ internal static class PageReader
             return NotAnEndpoint(filePath, DiagnosticDescriptors.MissingMethod, line, outline, column, basic.RawMethod?.Length ?? 0, basic.RawMethod ?? "nothing");
         }
 
+        diagnostics.AddRange(NotesOf(outline, filePath));
         var tokensInBasicTable = basic.Tokens.Count > 0;
         var multipartHeader = ReadRequestHeaders(outline, basic) == PayloadKind.Multipart;
         var title = ReadTitle(outline, request, filePath);
@@ -57,12 +60,18 @@ internal static class PageReader
         var pathFields = ReadSection(outline, filePath, "路径参数", alwaysRequired: true, diagnostics);
         AddUndocumentedPathParameters(pathFields, url.AbsolutePath);
         var queryFields = ReadSection(outline, filePath, "查询参数", alwaysRequired: false, diagnostics);
+        if (queryFields.Count == 0 && basic.Method is "GET" or "DELETE" && outline.Find("查询参数", 3, 4) is null)
+        {
+            // Older pages and the Lark portal put a GET's query parameters under 请求参数.
+            queryFields = ReadSection(outline, filePath, "请求参数", alwaysRequired: false, diagnostics);
+        }
+
         var body = outline.Find("请求体", 3, 4);
         var bodyFields = new List<FieldModel>();
         string? requestExample = null;
         if (body is not null)
         {
-            var end = outline.SectionEnd(body, stopAtAnyHeading: true);
+            var end = outline.Take(body);
             var treeStart = FindLine(outline.Lines, "**类型额外说明**", body.Line, end);
             var exampleStart = FindLine(outline.Lines, "**请求体示例**", body.Line, end);
             var tableEnd = Min(treeStart, exampleStart, end);
@@ -70,15 +79,21 @@ internal static class PageReader
             bodyFields = FieldTableReader.Read(outline, filePath, "请求体", body.Line + 1, tableEnd, false, diagnostics, rowLines);
             var fence = exampleStart >= 0 ? outline.FenceIn(exampleStart, end) : ExampleUnderHeading(outline, "请求体示例") ?? outline.FenceIn(body.Line, end);
             requestExample = fence?.Content;
+            if (fence is not null)
+            {
+                fence.Use = Use.Read;
+            }
+
             var exampleJson = ParseExample(requestExample, filePath, fence?.Line ?? body.Line, DiagnosticDescriptors.InvalidRequestExample, diagnostics);
             var roots = treeStart >= 0 ? TypeTreeReader.Read(outline.Lines, treeStart + 1, Min(exampleStart, end, end)) : new List<TypeDefinition>();
             bodyFields = TypeTreeBinder.Bind(bodyFields, roots, exampleJson);
             FieldChecks.Report(bodyFields, rowLines, exampleJson, filePath, outline, diagnostics);
         }
 
-        var responseExample = ReadResponseExample(outline, filePath, diagnostics);
-        var responseFields = ReadSection(outline, filePath, "响应体", alwaysRequired: false, diagnostics);
+        var responseExample = ReadResponseExample(outline, filePath, diagnostics, out var responseJson);
+        var responseFields = ResponseRows.Nest(ReadSection(outline, filePath, "响应体", alwaysRequired: false, diagnostics), responseJson);
         var errors = ReadErrors(outline);
+        SectionAccounting.Close(outline, filePath, diagnostics);
         // The page's own word first (an SDK sample, the API explorer link, the doc path or URL); the URL last.
         var fences = outline.Fences.Select(f => (f.Info, f.Content)).ToList();
         var naming = PageNames.From(fences, text, FrontMatter.Read(text), url.AbsolutePath, basic.Method);
@@ -109,8 +124,15 @@ internal static class PageReader
             PayloadDetection.Response(outline),
             responseFields.ToEquatableArray());
 
-        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), request.Line);
+        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), request.Line)
+        {
+            Accounting = SectionAccounting.Count(outline),
+        };
     }
+
+    /// <summary>What reading the page's structure found to say (tables repaired, headings recovered), placed in the file.</summary>
+    internal static IEnumerable<DiagnosticInfo> NotesOf(PageOutline outline, string filePath)
+        => outline.Notes.Select(n => n with { Place = n.Place with { FilePath = filePath } });
 
     // A ':name' in the URL that the 路径参数 table forgot is still a parameter the call needs.
     private static void AddUndocumentedPathParameters(List<FieldModel> pathFields, string path)
@@ -135,8 +157,9 @@ internal static class PageReader
         }
 
         PayloadKind? kind = null;
-        var rows = PipeTableReader.ReadTable(outline.Lines, heading.Line + 1, outline.SectionEnd(heading, stopAtAnyHeading: true), out _);
-        foreach (var row in rows)
+        var table = outline.TableIn(heading.Line + 1, outline.Take(heading));
+        table?.ReadWhole();
+        foreach (var row in table?.Rows ?? Array.Empty<TableRow>())
         {
             var name = row.Cells.Count > 0 ? row.Cells[0].Trim() : string.Empty;
             var text = string.Join(" ", row.Cells);
@@ -156,7 +179,7 @@ internal static class PageReader
     private static CodeFence? ExampleUnderHeading(PageOutline outline, string text)
     {
         var heading = outline.Find(text, 2, 5);
-        return heading is null ? null : outline.FenceIn(heading.Line, outline.SectionEnd(heading, stopAtAnyHeading: true));
+        return heading is null ? null : outline.FenceIn(heading.Line, outline.Take(heading));
     }
 
     private static PageReadResult NotAnEndpoint(string filePath, DiagnosticDescriptor descriptor, int line, PageOutline outline, params string[] args)
@@ -165,22 +188,15 @@ internal static class PageReader
     private static PageReadResult NotAnEndpoint(string filePath, DiagnosticDescriptor descriptor, int line, PageOutline outline, int column, int length, params string[] args)
         => new(null, new[] { DiagnosticCollector.Make(descriptor, new Place(filePath, line, column, length), args) }.ToEquatableArray());
 
+    // The page's heading; without one, the front matter's title, then the file's name.
     private static Heading ReadTitle(PageOutline outline, Heading request, string filePath)
     {
         var title = outline.Headings.LastOrDefault(h => h.Line < request.Line && h.Level <= 2 && h.Text != RequestHeading);
-        return title ?? new Heading(1, System.IO.Path.GetFileNameWithoutExtension(filePath), -1);
+        return title ?? new Heading(1, outline.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(filePath), -1);
     }
 
     private static string ReadDescription(PageOutline outline, int titleLine, int requestLine)
-    {
-        var lines = new List<string>();
-        for (var i = titleLine + 1; i < requestLine; i++)
-        {
-            lines.Add(outline.Lines[i]);
-        }
-
-        return PortalMarkup.Prose(string.Join("\n", lines));
-    }
+        => PortalMarkup.Prose(string.Join("\n", outline.CanonicalLines(titleLine + 1, requestLine)));
 
     private static List<FieldModel> ReadSection(PageOutline outline, string filePath, string name, bool alwaysRequired, DiagnosticCollector diagnostics)
     {
@@ -190,12 +206,13 @@ internal static class PageReader
             return new List<FieldModel>();
         }
 
-        var end = outline.SectionEnd(heading, stopAtAnyHeading: true);
+        var end = outline.Take(heading);
         return FieldTableReader.Read(outline, filePath, name, heading.Line + 1, end, alwaysRequired, diagnostics);
     }
 
-    private static string? ReadResponseExample(PageOutline outline, string filePath, DiagnosticCollector diagnostics)
+    private static string? ReadResponseExample(PageOutline outline, string filePath, DiagnosticCollector diagnostics, out JsonValue? json)
     {
+        json = null;
         var response = outline.Find("响应", 2, 3);
         if (response is null)
         {
@@ -203,14 +220,16 @@ internal static class PageReader
         }
 
         var fence = ExampleUnderHeading(outline, "响应体示例")
-            ?? outline.FenceIn(response.Line, outline.SectionEnd(response, stopAtAnyHeading: true))
+            ?? outline.FenceIn(response.Line, outline.Take(response))
             ?? ExampleUnderHeading(outline, "响应示例");
         if (fence is null)
         {
             return null;
         }
 
-        ParseExample(fence.Content, filePath, fence.Line, DiagnosticDescriptors.InvalidResponseExample, diagnostics);
+        fence.Use = Use.Read;
+        json = ParseExample(fence.Content, filePath, fence.Line, DiagnosticDescriptors.InvalidResponseExample, diagnostics);
+        SectionAccounting.CheckExample(json, fence, "响应示例", outline, filePath, diagnostics);
         return fence.Content;
     }
 
@@ -222,8 +241,8 @@ internal static class PageReader
             return new List<ErrorCodeModel>();
         }
 
-        var rows = PipeTableReader.ReadTable(outline.Lines, heading.Line + 1, outline.SectionEnd(heading, stopAtAnyHeading: true), out _);
-        return ErrorTableReader.Read(rows);
+        var table = outline.TableIn(heading.Line + 1, outline.Take(heading));
+        return table is null ? new List<ErrorCodeModel>() : ErrorTableReader.Read(table);
     }
 
     private static List<string> ReadTokens(BasicTable basic, string filePath, PageOutline outline, DiagnosticCollector diagnostics)

@@ -12,8 +12,8 @@ namespace FeishuGen.Generator.Reading;
 /// </summary>
 internal static class TypeTreeReader
 {
-    private static readonly Regex TypeLine = new(@"^(\s*)[-*]\s+\*\*(.+?)\*\*\s*类型说明\s*[:：]?\s*$", RegexOptions.Compiled);
-    private static readonly Regex PropertyLine = new(@"^(\s*)[-*]\s+\*\*(.+?)\*\*\s*\((\w+)\)\s*[:：]?\s*$", RegexOptions.Compiled);
+    private static readonly Regex TypeLine = new(@"^(\s*)[-*+]\s+\*\*(.+?)\*\*\s*类型说明\s*[:：]?\s*$", RegexOptions.Compiled);
+    private static readonly Regex PropertyLine = new(@"^(\s*)[-*+]\s+\*\*(.+?)\*\*\s*\((\w+)\)\s*[:：]?\s*$", RegexOptions.Compiled);
     private static readonly Regex PrimitivePair = new(@"([A-Za-z_$@][\w.\-$@]*)\s*:\s*([\w.\[\]]+)", RegexOptions.Compiled);
 
     /// <summary>The top-level definitions found in lines [start, end), in page order.</summary>

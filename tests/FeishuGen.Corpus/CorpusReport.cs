@@ -4,17 +4,39 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FeishuGen.Generator.Model;
 
 namespace FeishuGen.Corpus;
 
 /// <summary>Per-page table, per-check counts and the reasons for every failure, as text and as JSON.</summary>
 internal sealed class CorpusReport
 {
-    public CorpusReport(IReadOnlyList<PageOutcome> pages, CompiledCorpus compiled, JsonObject? mutation)
+    public CorpusReport(IReadOnlyList<PageOutcome> pages, CompiledCorpus compiled, JsonObject? mutation, JsonObject? respelling = null)
     {
         Pages = pages;
         Compiled = compiled;
         Mutation = mutation;
+        Respelling = respelling;
+        Accounting = pages.Select(p => p.Accounting).Aggregate(PageAccounting.None, (a, b) => new PageAccounting(
+            a.Tables + b.Tables, a.TablesRead + b.TablesRead, a.TablesReported + b.TablesReported,
+            a.Rows + b.Rows, a.RowsRead + b.RowsRead, a.RowsReported + b.RowsReported,
+            a.Fences + b.Fences, a.FencesRead + b.FencesRead, a.FencesReported + b.FencesReported, a.Unexplained + b.Unexplained));
+    }
+
+    /// <summary>The re-spelling check's result (--respell), or null.</summary>
+    public JsonObject? Respelling { get; }
+
+    /// <summary>The section accounting of all pages together.</summary>
+    public PageAccounting Accounting { get; }
+
+    /// <summary>One line of the section accounting, for the text report.</summary>
+    public string DescribeAccounting()
+    {
+        var a = Accounting;
+        return $"{a.Tables} tables ({a.TablesRead} read, {a.TablesReported} reported, {a.Tables - a.TablesRead - a.TablesReported} prose); "
+            + $"{a.Rows} rows of the tables read ({a.RowsRead} read, {a.RowsReported} reported); "
+            + $"{a.Fences} fenced blocks ({a.FencesRead} examples read, {a.FencesReported} reported, {a.Fences - a.FencesRead - a.FencesReported} samples or prose); "
+            + $"unexplained: {a.Unexplained} (on {Pages.Count(p => p.Accounting.Unexplained > 0)} pages)";
     }
 
     public IReadOnlyList<PageOutcome> Pages { get; }
@@ -93,6 +115,23 @@ internal sealed class CorpusReport
             output.WriteLine($"| {check} | {pass} | {fail} | {na} | {rate:0.00}% |");
         }
 
+        output.WriteLine();
+        output.WriteLine("Section accounting: " + DescribeAccounting());
+        foreach (var page in Pages.Where(p => p.Accounting.Unexplained > 0).Take(20))
+        {
+            output.WriteLine($"  unexplained in {page.Path}: " + string.Join("; ", page.Diagnostics.Where(d => d.StartsWith("FSG0023", StringComparison.Ordinal) || d.StartsWith("FSG0025", StringComparison.Ordinal))));
+        }
+
+        if (Respelling is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"Re-spelling: {Respelling["equal"]} of {Respelling["pages"]} pages give the same model re-spelled ({Respelling["respelled"]!.ToJsonString()}; with CRLF line ends and a byte order mark)");
+            foreach (var difference in Respelling["differences"]!.AsArray().Take(20))
+            {
+                output.WriteLine("  differs: " + difference);
+            }
+        }
+
         if (Mutation is not null)
         {
             output.WriteLine();
@@ -143,6 +182,8 @@ internal sealed class CorpusReport
             ["checks"] = checks,
             ["namingSources"] = new JsonObject(NamingSources().Select(s => new KeyValuePair<string, JsonNode?>(s.Key, s.Value))),
             ["mutation"] = Mutation?.DeepClone(),
+            ["respelling"] = Respelling?.DeepClone(),
+            ["accounting"] = JsonSerializer.SerializeToNode(Accounting),
             ["perPage"] = pages,
         };
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));

@@ -39,6 +39,9 @@ internal static class CorpusRunner
             outcome.Diagnostics.AddRange(diagnostics.Select(d => $"{d.Id} {d.Severity} line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}"));
             outcome.Endpoint = endpoint?.ToString();
             outcomes.Add(outcome);
+            var read = PageReader.Read(path, text);
+            outcome.Accounting = read.Accounting;
+            outcome.Read = read;
 
             if (outcome.IsEventPage)
             {
@@ -76,7 +79,6 @@ internal static class CorpusRunner
                 continue;
             }
 
-            var read = PageReader.Read(path, text);
             var samples = CurlSample.Of(text);
             outcome.NamedFrom = read.Endpoint?.Naming.Source.ToString();
             outcome.Checks[CheckNames.Wire] = await Guard(() => checks.WireAsync(endpoint, samples));

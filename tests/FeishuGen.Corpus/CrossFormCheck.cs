@@ -23,8 +23,9 @@ internal static class CrossFormCheck
 
     private static readonly Regex ExplorerLink = new(@"api_explore_config\?", RegexOptions.Compiled);
 
-    public static (int Shared, int Equal, List<string> PageFaults, List<string> Differences) Run(string first, string second)
+    public static (int Shared, int Equal, List<string> PageFaults, List<string> Differences) Run(string first, string second, string? faultsFile = null)
     {
+        var named = PageFault.Load(faultsFile ?? Path.Combine(AppContext.BaseDirectory, "page-faults.txt"));
         var shared = 0;
         var equal = 0;
         var pageFaults = new List<string>();
@@ -77,6 +78,19 @@ internal static class CrossFormCheck
             {
                 pageFaults.Add("page: one form lost a type's <…> arguments (" + quoted + "): " + described);
                 continue;
+            }
+
+            // A fault of one form's page, named with its own text.
+            var doc = relative.Replace('\\', '/');
+            if (named.TryGetValue(doc, out var fault))
+            {
+                if (fault.HoldsIn(first, textA) || fault.HoldsIn(second, textB))
+                {
+                    pageFaults.Add($"page ({fault.Form}): {fault.Fault}; the page: «{fault.Quote.Replace("\t", "\\t")}»: " + described);
+                    continue;
+                }
+
+                described += " (named as a page fault, but the quote is no longer on the page)";
             }
 
             differences.Add(described);

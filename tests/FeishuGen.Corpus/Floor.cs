@@ -39,6 +39,16 @@ internal static class Floor
             violations.Add($"named from the URL: {report.NamingSources().GetValueOrDefault("Url")}, at most {(int)maxFromUrl}");
         }
 
+        if (floor["maxUnexplained"] is { } maxUnexplained && report.Accounting.Unexplained > (int)maxUnexplained)
+        {
+            violations.Add($"section accounting: {report.Accounting.Unexplained} blocks unexplained, at most {(int)maxUnexplained}");
+        }
+
+        if (floor["maxRespellDifferences"] is { } maxRespell && report.Respelling?["different"] is { } different && (int)different > (int)maxRespell)
+        {
+            violations.Add($"re-spelling: {(int)different} pages give another model re-spelled, at most {(int)maxRespell}");
+        }
+
         if (floor["maxFailures"] is JsonObject maxFailures)
         {
             foreach (var (check, max) in maxFailures)

@@ -50,6 +50,12 @@ internal sealed class PageOutcome
 
     public List<string> Diagnostics { get; } = new();
 
+    /// <summary>The page as the reader read it (the re-spelling check compares against it).</summary>
+    public FeishuGen.Generator.Model.PageReadResult? Read { get; set; }
+
+    /// <summary>The reader's section accounting of the page (tables, rows, fences read, reported, prose; unexplained).</summary>
+    public FeishuGen.Generator.Model.PageAccounting Accounting { get; set; } = FeishuGen.Generator.Model.PageAccounting.None;
+
     /// <summary>Check name → result, in check order.</summary>
     public Dictionary<string, CheckResult> Checks { get; } = new();
 }

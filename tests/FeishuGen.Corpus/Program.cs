@@ -11,7 +11,7 @@ using FeishuGen.Generator.Reading;
 // The corpus check: generate a client from every page under a folder, compile it as one
 // assembly, exercise it, and report per page and per check.
 //   dotnet run --project tests/FeishuGen.Corpus -- <folder> [--json out.json] [--floor floor.json]
-//                                                  [--mutate N] [--seed S] [--table]
+//                                                  [--mutate N] [--seed S] [--table] [--respell]
 //   dotnet run --project tests/FeishuGen.Corpus -- --compare <folder> <other folder> [--min-equal N]
 //   dotnet run --project tests/FeishuGen.Corpus -- --compile-profile <folder>   (where the compiler's time goes)
 //   dotnet run --project tests/FeishuGen.Corpus -- --hash <folder>...           (a hash of the generated code per folder)
@@ -47,6 +47,16 @@ if (args.Length >= 2 && args[0] == "--hash")
     return GeneratedHash.Run(args.Skip(1));
 }
 
+if (args.Length == 2 && args[0] == "--respell-only")
+{
+    // The re-spelling check alone (fast: no compilation): FeishuGen.Corpus --respell-only <folder>
+    var respellPages = Directory.EnumerateFiles(Path.GetFullPath(args[1]), "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
+        .Select(f => (Path: f, Text: File.ReadAllText(f))).ToList();
+    var respelled = RespellCheck.Run(respellPages);
+    Console.WriteLine(respelled.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    return (int)respelled["different"]! == 0 ? 0 : 1;
+}
+
 if (args.Length == 2 && args[0] == "--compile-profile")
 {
     return CompileProfile.Run(Path.GetFullPath(args[1]));
@@ -54,7 +64,7 @@ if (args.Length == 2 && args[0] == "--compile-profile")
 
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine("usage: FeishuGen.Corpus <folder of pages> [--json file] [--floor file] [--mutate N] [--seed S] [--table]");
+    Console.Error.WriteLine("usage: FeishuGen.Corpus <folder of pages> [--json file] [--floor file] [--mutate N] [--seed S] [--table] [--respell]");
     return 2;
 }
 
@@ -78,7 +88,11 @@ foreach (var failure in compiled.GeneratorDiagnostics.Where(d => d.Id is "FSG001
 
 var outcomes = await CorpusRunner.RunAsync(folder, pages, compiled);
 var mutation = mutate > 0 ? MutationCheck.Run(pages, mutate, seed) : null;
-var report = new CorpusReport(outcomes, compiled, mutation);
+var readByPath = outcomes.Where(o => o.Read is not null).ToDictionary(o => o.Path, o => o.Read!);
+var respelling = args.Contains("--respell")
+    ? RespellCheck.Run(pages, (path, text) => readByPath.TryGetValue(Path.GetRelativePath(folder, path).Replace('\\', '/'), out var known) ? known : PageReader.Read(path, text))
+    : null;
+var report = new CorpusReport(outcomes, compiled, mutation, respelling);
 report.WriteText(Console.Out, args.Contains("--table"));
 if (Option("--json") is { } json)
 {

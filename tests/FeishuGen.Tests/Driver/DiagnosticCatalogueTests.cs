@@ -124,6 +124,16 @@ public sealed class DiagnosticCatalogueTests
                 return (Generation.ShapeEvents(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
             case "FSG0030":
                 return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | 结果文字 | 是 | 背调结果 <br> **示例**: 无差异  |")), 20);
+            case "FSG0021":
+                return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string | 是 | 背调结果\n\n**示例**: 无差异  |")), 17);
+            case "FSG0022":
+                return (Read(Replace("\n### 请求体", "\n<br>\n### 请求体")), 16);
+            case "FSG0023":
+                return (Read(Replace("| result | string | 是 | 背调结果", "|  | string | 是 | 背调结果")), 20);
+            case "FSG0024":
+                return (Read(Replace("{\n    \"code\": 0,\n    \"msg\": \"success\",\n    \"data\": {}\n}", "[]")), 54);
+            case "FSG0025":
+                return (Read(Replace("\n### 错误码", "\n```json\n{\"code\": 1}\n```\n\n### 错误码")), 62);
             default:
                 throw new InvalidOperationException("No trigger for " + id + ": add one with the new diagnostic.");
         }

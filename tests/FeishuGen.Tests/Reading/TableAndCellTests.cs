@@ -20,7 +20,7 @@ public sealed class TableAndCellTests
             "- 若未传值默认最早。 |",
             "| end_time | string | 否 | 结束时间 |",
         };
-        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out var header);
+        var (header, rows) = Table(lines);
         Assert.Equal(4, header!.Cells.Count);
         Assert.Equal(2, rows.Count);
         Assert.Equal("start_time", rows[0].Cells[0]);
@@ -40,9 +40,9 @@ public sealed class TableAndCellTests
             "| a | string | 是 | x \\| y and `p|q` |",
             "| b | string | 否 | left | right |",
         };
-        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out _);
+        var (_, rows) = Table(lines);
         Assert.Equal("x | y and `p|q`", rows[0].Cells[3]);
-        var folded = PipeTableReader.Normalize(rows[1].Cells, 4);
+        var folded = PipeRow.Normalize(rows[1].Cells, 4);
         Assert.Equal("left | right", folded[3]);
     }
 
@@ -62,7 +62,7 @@ public sealed class TableAndCellTests
             "| page_token | string | 否 | 分页标记 |",
         };
 
-        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out _);
+        var (_, rows) = Table(lines);
 
         Assert.Equal(new[] { "filter", "page_size", "page_token" }, rows.Select(r => r.Cells[0]));
         Assert.Contains("\"owner\": \"a|b\"", rows[0].Cells[3]);
@@ -74,7 +74,7 @@ public sealed class TableAndCellTests
     {
         var lines = new[] { "| a | b |", "| --- | --- |", "| x | y", "", "**请求体示例**:", "```json", "{}", "```", "", "## 响应" };
 
-        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out _);
+        var (_, rows) = Table(lines);
 
         Assert.DoesNotContain("{}", string.Join(" ", rows.SelectMany(r => r.Cells)));
     }
@@ -83,7 +83,7 @@ public sealed class TableAndCellTests
     public void A_row_that_never_closes_stops_at_the_next_heading()
     {
         var lines = new[] { "| 参数名 | 类型 | 描述 |", "| --- | --- | --- |", "| id | string | 未闭合", "### 响应" };
-        var rows = PipeTableReader.ReadTable(lines, 0, lines.Length, out _);
+        var (_, rows) = Table(lines);
         Assert.Equal("未闭合", Assert.Single(rows).Cells[2]);
     }
 
@@ -101,5 +101,12 @@ public sealed class TableAndCellTests
         var withDefault = CellParser.Parse("分页大小 <br> **默认值**：`20` <br> **示例**: 10");
         Assert.Equal("20", withDefault.Default);
         Assert.Equal("10", withDefault.Example);
+    }
+
+    // The first table of a page made of these lines, as the reader's outline sees it.
+    private static (TableRow? Header, System.Collections.Generic.IReadOnlyList<TableRow> Rows) Table(params string[] lines)
+    {
+        var table = PageOutline.Parse(string.Join("\n", lines)).Tables[0];
+        return (table.Header, table.Rows);
     }
 }

@@ -12,21 +12,21 @@ namespace FeishuGen.Generator.Reading;
 internal static class MdDtTableReader
 {
     private static readonly Regex Row = new(@"<md-dt-tr(?:\s+level=""(\d+)"")?[^>]*>", RegexOptions.Compiled);
-    private static readonly Regex Cell = new(@"<md-dt-t[dh][^>]*>(.*?)</md-dt-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
 
-    public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-dt-table", System.StringComparison.Ordinal);
 
-    public static List<TableRow> Read(string[] lines, int start, int end, out TableRow? header)
+    /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
+    public static PageTable Read(string[] lines, int start, int end)
     {
-        header = null;
+        TableRow? header = null;
         var rows = new List<TableRow>();
+        var last = end;
         var text = new StringBuilder();
         var rowLine = -1;
         var level = 0;
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
-            var match = Row.Match(line);
+            var match = line.IndexOf("<md-dt-tr", System.StringComparison.Ordinal) >= 0 ? Row.Match(line) : Match.Empty;
             if (match.Success)
             {
                 text.Clear();
@@ -41,13 +41,10 @@ internal static class MdDtTableReader
 
             if (rowLine >= 0 && line.IndexOf("</md-dt-tr>", System.StringComparison.Ordinal) >= 0)
             {
-                var cells = new List<string>();
-                foreach (Match cell in Cell.Matches(text.ToString()))
-                {
-                    cells.Add(PortalMarkup.Cell(cell.Groups[1].Value));
-                }
+                var row = text.ToString();
+                var cells = Cells(row);
 
-                var isHeader = text.ToString().IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;
+                var isHeader = row.IndexOf("<md-dt-th", System.StringComparison.Ordinal) >= 0;
                 if (cells.Count > 0 && level > 0)
                 {
                     cells[0] = string.Concat(System.Linq.Enumerable.Repeat("&emsp;", level)) + cells[0];
@@ -67,10 +64,51 @@ internal static class MdDtTableReader
 
             if (line.IndexOf("</md-dt-table>", System.StringComparison.Ordinal) >= 0)
             {
+                last = i + 1;
                 break;
             }
         }
 
-        return rows;
+        return new PageTable(header, rows, start, last, TableKind.Component);
+    }
+
+    // What lies between each <md-dt-td …> (or <md-dt-th …>) of a row and the next closing </md-dt-td> (or th).
+    private static List<string> Cells(string row)
+    {
+        var cells = new List<string>();
+        var at = 0;
+        while ((at = row.IndexOf("<md-dt-t", at, System.StringComparison.Ordinal)) >= 0)
+        {
+            if (at + 8 >= row.Length || (row[at + 8] != 'd' && row[at + 8] != 'h'))
+            {
+                at += 8;
+                continue;
+            }
+
+            var open = row.IndexOf('>', at);
+            var close = open < 0 ? -1 : Close(row, open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            cells.Add(PortalMarkup.Cell(row.Substring(open + 1, close - open - 1)));
+            at = close + 11;
+        }
+
+        return cells;
+    }
+
+    private static int Close(string row, int from)
+    {
+        for (var at = row.IndexOf("</md-dt-t", from, System.StringComparison.Ordinal); at >= 0; at = row.IndexOf("</md-dt-t", at + 9, System.StringComparison.Ordinal))
+        {
+            if (at + 10 < row.Length && (row[at + 9] == 'd' || row[at + 9] == 'h') && row[at + 10] == '>')
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 }

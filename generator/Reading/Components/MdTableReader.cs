@@ -13,14 +13,17 @@ namespace FeishuGen.Generator.Reading;
 internal static class MdTableReader
 {
     private static readonly Regex RowStart = new(@"<(md-tr|tr)[\s>]", RegexOptions.Compiled);
-    private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>", RegexOptions.Compiled | RegexOptions.Singleline);
+    // A cell, or a field type the page wrote between cells without its <md-td> (it is the type column all the same).
+    private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>|(<md-text\s+type=""field-type""[^>]*>.*?</md-text>)", RegexOptions.Compiled | RegexOptions.Singleline);
+    private static readonly Regex OpenCell = new(@"<md-t[dh][^>]*>", RegexOptions.Compiled);
 
-    public static bool StartsTable(string line) => line.TrimStart().StartsWith("<md-table", System.StringComparison.Ordinal);
 
-    public static List<TableRow> Read(string[] lines, int start, int end, out TableRow? header)
+    /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
+    public static PageTable Read(string[] lines, int start, int end)
     {
-        header = null;
+        TableRow? header = null;
         var rows = new List<TableRow>();
+        var last = end;
         var text = new StringBuilder();
         var rowLine = -1;
         var inHead = false;
@@ -36,13 +39,14 @@ internal static class MdTableReader
 
             // A row ends at its </md-tr>; one the page forgot to close ends at the next row or the body's end.
             var endsBody = line.IndexOf("</md-tbody>", System.StringComparison.Ordinal) >= 0 || line.IndexOf("</md-table>", System.StringComparison.Ordinal) >= 0;
-            if (rowLine >= 0 && (endsBody || (RowStart.IsMatch(line) && i > rowLine)))
+            var startsRow = line.IndexOf("tr", System.StringComparison.Ordinal) >= 0 && RowStart.IsMatch(line);
+            if (rowLine >= 0 && (endsBody || (startsRow && i > rowLine)))
             {
                 Flush(text, rowLine, header is null && rowInHead, rows, ref header);
                 rowLine = -1;
             }
 
-            if (rowLine < 0 && RowStart.IsMatch(line))
+            if (rowLine < 0 && startsRow)
             {
                 text.Clear();
                 rowLine = i;
@@ -61,19 +65,31 @@ internal static class MdTableReader
 
             if (line.IndexOf("</md-table>", System.StringComparison.Ordinal) >= 0)
             {
+                last = i + 1;
                 break;
             }
         }
 
-        return rows;
+        return new PageTable(header, rows, start, last, TableKind.Component);
     }
 
     private static void Flush(StringBuilder text, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
     {
         var raw = new List<string>();
-        foreach (Match cell in Cell.Matches(text.ToString()))
+        var row = text.ToString();
+        var end = 0;
+        foreach (Match cell in Cell.Matches(row))
         {
-            raw.Add(cell.Groups[1].Value);
+            raw.Add(cell.Groups[1].Success ? cell.Groups[1].Value : cell.Groups[2].Value);
+            end = cell.Index + cell.Length;
+        }
+
+        // The last cell of a row the page forgot to close runs to the row's end.
+        if (OpenCell.Match(row, end) is { Success: true } open)
+        {
+            var from = open.Index + open.Length;
+            var close = row.IndexOf("</md-tr>", from, System.StringComparison.Ordinal);
+            raw.Add(row.Substring(from, (close < 0 ? row.Length : close) - from));
         }
 
         Add(raw, line, isHeader, rows, ref header);
@@ -93,14 +109,6 @@ internal static class MdTableReader
             return;
         }
 
-        var scopes = raw.Count > 1 ? PortalMarkup.Scopes(raw[1]) : new List<(string Name, string Key)>();
-        if (scopes.Count > 0)
-        {
-            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Name)) }, line));
-            rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Key)) }, line));
-            return;
-        }
-
-        rows.Add(new TableRow(cells, line));
+        PortalMarkup.AddRow(rows, raw, cells, line);
     }
 }
