@@ -91,7 +91,7 @@ internal static class CatalogueEmitter
         writer.Line("Scopes = new global::FeishuGen.FeishuScope[] { " + string.Join(", ", entry.Scopes.Select(s => "new(" + CSharp.Literal(s.Name) + ", " + CSharp.Literal(s.Key) + ")")) + " },");
         writer.Line("RequiredBodyFields = " + Strings(entry.RequiredBodyFields) + ",");
         writer.Line("RequiredQueryParameters = " + Strings(entry.RequiredQueryParameters) + ",");
-        if (entry.Paging is { } paging)
+        if (entry.Pager is { } paging)
         {
             writer.Line("Paging = new global::FeishuGen.FeishuEndpointPaging { TokenParameter = " + CSharp.Literal(paging.Token) + ", TokenLocation = " + Location(paging.TokenInBody)
                 + ", SizeParameter = " + CSharp.Literal(paging.Size) + ", SizeLocation = " + Location(paging.SizeInBody)

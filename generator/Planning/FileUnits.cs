@@ -105,7 +105,7 @@ internal enum BodyKind
     Form,
 }
 
-/// <summary>One endpoint of the catalogue, with everything its entry prints (<see cref="Paging"/>: how the resource's pager methods page it).</summary>
+/// <summary>One endpoint of the catalogue, with everything its entry prints (<see cref="Pager"/>: how the resource's pager methods page it).</summary>
 internal sealed record CatalogueEntry(
     string EntryName,
     string Title,
@@ -127,7 +127,7 @@ internal sealed record CatalogueEntry(
     string? ResponseExample,
     string SpecPath,
     bool ReplyAtTopLevel,
-    PagingWire? Paging);
+    PagingWire? Pager);
 
 /// <summary>One event, with everything the event files print about it.</summary>
 internal sealed record EventEntry(
