@@ -123,6 +123,12 @@ internal static class DiagnosticDescriptors
         "This {0} in the '{1}' section is not read: FeishuGen takes the section's first {2} only. Move it to its own section, or out of the page, if it is prose.",
         DiagnosticSeverity.Info);
 
+    // FSG0026: a broken row that changes the API, judged against the row its own text gives intact (#21).
+    public static readonly DiagnosticDescriptor BrokenRowChangesApi = Create(
+        "FSG0026", "Table row lost cells and the API with them",
+        "This row of the {0} table has {1} cells where {2} are expected, and the field it gives is not the one its text describes: {3}. Check the '|' separators (escape a literal pipe as '\\|').",
+        DiagnosticSeverity.Warning);
+
     // FSG0030 onwards: the one vocabulary of page types and payloads (#19).
     public static readonly DiagnosticDescriptor UnknownType = Create(
         "FSG0030", "Type cell names no known type",
@@ -135,7 +141,7 @@ internal static class DiagnosticDescriptors
         NotAnApiPage, MissingUrl, MissingMethod, MalformedTableRow, InvalidRequestExample, InvalidResponseExample,
         UnknownItemType, MissingTypeDefinition, DuplicateEndpoint, NamingFromUrl, ReaderFailure, UnknownTokenType,
         GenerationFailure, NameClaimedTwice, UrlNameClaimedTwice, EventTypeMissing, DuplicateEvent,
-        TableRepaired, HeadingSwallowed, RowsNotRead, ExampleWithoutMembers, BlockNotRead, UnknownType,
+        TableRepaired, HeadingSwallowed, RowsNotRead, ExampleWithoutMembers, BlockNotRead, BrokenRowChangesApi, UnknownType,
     };
 
     /// <summary>The descriptor of <paramref name="id"/> (tests and tools look diagnostics up by ID).</summary>

@@ -33,20 +33,22 @@ internal static class FieldTableReader
         typeColumn = typeColumn >= 0 ? typeColumn : columns > 2 ? 1 : -1;
         var requiredColumn = Column(header, -1, "必填", "是否必填", "必须");
         var descriptionColumn = Column(header, columns - 1, "描述", "说明");
+        var layout = new Layout(columns, nameColumn, typeColumn, requiredColumn, TypeCellCheck.IsUrlTable(tableName));
 
         var nested = new List<NestedRow>();
         var lines = new List<int>();
+        var fieldRows = new List<int>();
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            if (row.Cells.Count < columns)
+            var brokenCells = row.Cells.Count < columns ? row.Cells : null;
+            if (brokenCells is not null && brokenCells.Count < 2)
             {
-                diagnostics.Add(Diagnose(outline, filePath, row.Line, tableName, row.Cells.Count, columns));
-                if (row.Cells.Count < 2)
-                {
-                    table.RowUses[r] = Use.Reported;
-                    continue;
-                }
+                // Too short to give a field: lost, unless the row holds no name (prose written across the table).
+                var lost = brokenCells.Count == 1 && FieldCells.IsFieldName(FieldCells.Name(brokenCells[0]).Name);
+                ReportBrokenRow(outline, filePath, tableName, row, columns, lost ? BrokenRows.FieldLost : null, diagnostics);
+                table.RowUses[r] = Use.Reported;
+                continue;
             }
 
             var cells = PipeRow.Normalize(row.Cells, columns);
@@ -69,22 +71,24 @@ internal static class FieldTableReader
             if (depth > 0)
             {
                 var cell = CellParser.Parse(cells[descriptionColumn]);
-                nested.Add(new NestedRow(depth, name, type, cell.Description, cell.AllowedValues, r, row.Line));
+                var nestedRequired = requiredInName || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
+                nested.Add(new NestedRow(depth, name, type, cell.Description, cell.AllowedValues, r, row.Line, nestedRequired, brokenCells));
                 continue;
             }
 
-            FlushNested(fields, nested, table, outline, filePath, diagnostics);
+            FlushNested(fields, nested, table, layout, tableName, outline, filePath, diagnostics);
 
             var required = alwaysRequired || requiredInName || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
             var content = CellParser.Parse(cells[descriptionColumn]);
             lines.Add(row.Line);
+            fieldRows.Add(r);
             table.RowUses[r] = Use.Read;
             fields.Add(new FieldModel(
                 name, type, required, content.Description, content.Example, content.Default,
                 content.AllowedValues, content.Rules, null));
         }
 
-        FlushNested(fields, nested, table, outline, filePath, diagnostics);
+        FlushNested(fields, nested, table, layout, tableName, outline, filePath, diagnostics);
         ReportRowsNotRead(outline, filePath, tableName, table, diagnostics);
 
         for (var i = 0; i < fields.Count; i++)
@@ -96,6 +100,11 @@ internal static class FieldTableReader
             }
 
             TypeCellCheck.Report(tableName, fields[i].Name, fields[i].Type, fields[i].Shape is not null, lines[i], outline, filePath, diagnostics);
+            if (rows[fieldRows[i]].Cells is { } cells && cells.Count < columns)
+            {
+                var change = BrokenRows.ApiChange(cells, layout.Name, layout.Type, layout.Required, layout.OnUrl, fields[i].Shape is not null, fields[i].Type, fields[i].Required);
+                ReportBrokenRow(outline, filePath, tableName, rows[fieldRows[i]], columns, change, diagnostics);
+            }
         }
 
         rowLines?.AddRange(lines);
@@ -128,10 +137,29 @@ internal static class FieldTableReader
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Row, int Line);
+    private sealed record NestedRow(
+        int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Row, int Line, bool Required, IReadOnlyList<string>? BrokenCells);
+
+    // Where the table keeps what: the columns a broken row is judged by.
+    private sealed record Layout(int Columns, int Name, int Type, int Required, bool OnUrl);
+
+    // A row with fewer cells than the header: a warning when it changes the API (change), else a note.
+    private static void ReportBrokenRow(PageOutline outline, string filePath, string tableName, TableRow row, int columns, string? change, DiagnosticCollector diagnostics)
+    {
+        var place = new Place(filePath, row.Line, 0, outline.Lines[row.Line].Length);
+        if (change is null)
+        {
+            diagnostics.Report(DiagnosticDescriptors.MalformedTableRow, place, tableName, Number(row.Cells.Count), Number(columns));
+        }
+        else
+        {
+            diagnostics.Report(DiagnosticDescriptors.BrokenRowChangesApi, place, tableName, Number(row.Cells.Count), Number(columns), change);
+        }
+    }
 
     // Gives the last top-level field the shape its indented rows describe.
-    private static void FlushNested(List<FieldModel> fields, List<NestedRow> nested, PageTable table, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
+    private static void FlushNested(
+        List<FieldModel> fields, List<NestedRow> nested, PageTable table, Layout layout, string tableName, PageOutline outline, string filePath, DiagnosticCollector diagnostics)
     {
         if (nested.Count == 0)
         {
@@ -140,8 +168,14 @@ internal static class FieldTableReader
 
         for (var i = 0; i < nested.Count; i++)
         {
-            var hasMembers = i + 1 < nested.Count && nested[i + 1].Depth > nested[i].Depth;
-            TypeCellCheck.Report("nested", nested[i].Name, nested[i].Type, hasMembers, nested[i].Line, outline, filePath, diagnostics);
+            var row = nested[i];
+            var hasMembers = i + 1 < nested.Count && nested[i + 1].Depth > row.Depth;
+            TypeCellCheck.Report("nested", row.Name, row.Type, hasMembers, row.Line, outline, filePath, diagnostics);
+            if (row.BrokenCells is { } cells)
+            {
+                var change = BrokenRows.ApiChange(cells, layout.Name, layout.Type, layout.Required, layout.OnUrl, hasMembers, row.Type, row.Required);
+                ReportBrokenRow(outline, filePath, tableName, table.Rows[row.Row], layout.Columns, change, diagnostics);
+            }
         }
 
         // Rows nested below a field declared as a primitive are a fault of the table: counted as not read.
@@ -213,8 +247,4 @@ internal static class FieldTableReader
 
         return fallback;
     }
-
-    private static DiagnosticInfo Diagnose(PageOutline outline, string filePath, int line, string table, int found, int expected)
-        => DiagnosticCollector.Make(DiagnosticDescriptors.MalformedTableRow, new Place(filePath, line, 0, outline.Lines[line].Length),
-            table, Number(found), Number(expected));
 }

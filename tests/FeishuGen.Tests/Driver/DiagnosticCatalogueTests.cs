@@ -122,6 +122,8 @@ public sealed class DiagnosticCatalogueTests
                 var a = PageReader.Read("/p/specs/a.md", ownEvent).Event!;
                 var b = PageReader.Read("/p/specs/b.md", ownEvent).Event!;
                 return (Generation.ShapeEvents(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
+            case "FSG0026":
+                return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string 是 背调结果 |")), 20);
             case "FSG0030":
                 return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | 结果文字 | 是 | 背调结果 <br> **示例**: 无差异  |")), 20);
             case "FSG0021":
