@@ -50,7 +50,8 @@ internal static class MutationCheck
                 }
             }
 
-            if (result.Endpoint is null && !result.Diagnostics.Any(d => d.FilePath.Length > 0))
+            // An event page gives an event, not an endpoint: only a page that gives neither must say why.
+            if (result.Endpoint is null && result.Event is null && !result.Diagnostics.Any(d => d.FilePath.Length > 0))
             {
                 silentPages++;
             }
