@@ -109,7 +109,8 @@ internal static class PageReader
             PayloadDetection.Response(outline),
             responseFields.ToEquatableArray());
 
-        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), request.Line);
+        // Diagnostics about the page against others point at its HTTP URL row.
+        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), basic.UrlLine >= 0 ? basic.UrlLine : request.Line);
     }
 
     // A ':name' in the URL that the 路径参数 table forgot is still a parameter the call needs.

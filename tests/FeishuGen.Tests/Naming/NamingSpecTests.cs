@@ -54,8 +54,8 @@ public sealed class NamingSpecTests
         var names = NameClaims.Resolve(new[] { claim with { SpecPath = "/p/b.md" }, claim }, "R");
 
         Assert.Equal("/p/a.md", Assert.Single(names.Endpoints).SpecPath);
-        var duplicate = Assert.Single(names.Diagnostics);
-        Assert.Equal(("FSG0009", "/p/b.md"), (duplicate.Id, duplicate.FilePath));
+        Assert.Equal(new[] { ("FSG0009", "/p/a.md"), ("FSG0009", "/p/b.md") }, names.Diagnostics.Select(d => (d.Id, d.FilePath)));
+        Assert.Equal(("/p/b.md", "/p/a.md"), (Assert.Single(names.Clashes).Dropped, names.Clashes[0].Kept));
         Assert.Null(names.For("/p/b.md"));
     }
 
