@@ -55,14 +55,14 @@ internal static class FieldTableReader
             if (depth > 0)
             {
                 var cell = CellParser.Parse(cells[descriptionColumn]);
-                nested.Add(new NestedRow(depth, name, TypeCell(cells, typeColumn), cell.Description, cell.AllowedValues, row.Line));
+                nested.Add(new NestedRow(depth, name, TypeCell(cells, typeColumn), cell.Description, cell.AllowedValues, row.Line, IsRequired(cells, requiredColumn)));
                 continue;
             }
 
             FlushNested(fields, nested, tableName, outline, filePath, diagnostics);
 
             var type = TypeCell(cells, typeColumn);
-            var required = alwaysRequired || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
+            var required = alwaysRequired || IsRequired(cells, requiredColumn);
             var content = CellParser.Parse(cells[descriptionColumn]);
             lines.Add(row.Line);
             fields.Add(new FieldModel(
@@ -80,7 +80,11 @@ internal static class FieldTableReader
         return fields;
     }
 
-    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Line);
+    private sealed record NestedRow(int Depth, string Name, string Type, string Description, EquatableArray<AllowedValue> AllowedValues, int Line, bool Required);
+
+    // 必填: 是 on Chinese pages; yes or true on pages in English.
+    private static bool IsRequired(IReadOnlyList<string> cells, int column)
+        => column >= 0 && StripMarkup(cells[column]) is var cell && (cell == "是" || cell.Equals("yes", StringComparison.OrdinalIgnoreCase) || cell.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     private static int Count(string text, string part)
     {
@@ -150,7 +154,7 @@ internal static class FieldTableReader
             var primitive = declared.IsScalar;
             var type = child is null || primitive ? row.Type : declared.IsArray ? "array" : "object";
             child = primitive ? null : child;
-            properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues));
+            properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues, row.Required));
         }
 
         return new TypeDefinition(name, properties.ToEquatableArray());

@@ -152,9 +152,11 @@ internal sealed class TypeRegistry
 
         public List<PropertySpec> Properties { get; }
 
+        // A member stays required only where every shape of the record has it required: a reply's
+        // shape, or a request that does not mark it, makes it optional for all.
         public bool TryMerge(List<PropertySpec> incoming)
         {
-            var merged = new List<PropertySpec>(Properties);
+            var merged = Properties.Select(p => p.Required && !incoming.Any(i => i.WireName == p.WireName && i.Required) ? p with { Required = false } : p).ToList();
             foreach (var property in incoming)
             {
                 var index = merged.FindIndex(p => p.WireName == property.WireName);
@@ -165,7 +167,7 @@ internal sealed class TypeRegistry
                         return false;
                     }
 
-                    merged.Add(property);
+                    merged.Add(property with { Required = false });
                     continue;
                 }
 
