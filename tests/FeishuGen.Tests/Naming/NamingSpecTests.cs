@@ -114,6 +114,37 @@ public sealed class NamingSpecTests
         Assert.Null(MemberNames.ValueConstants(Property(TypeRef.Boolean, ("true", "是"))));
     }
 
+    [Theory]
+    [InlineData("Text：文本", "Text")]
+    [InlineData("- active - 启用", "active")]
+    [InlineData("1 - active", "active")]
+    [InlineData("在线(online)", "online")]
+    [InlineData("文本（text）", "text")]
+    [InlineData("COUNTRY（国家）", "Country")]
+    [InlineData("sip用户", "sip")]
+    [InlineData("HR 寻访", "HR")]
+    [InlineData("Visual Basic", "Visual Basic")]
+    [InlineData("高亮块 Block", null)]
+    [InlineData("通过开放平台以user_access_token授权创建的任务", null)]
+    [InlineData("未知", null)]
+    [InlineData("C++", null)]
+    public void A_label_gives_its_english_or_identifier_like_word(string label, string? word)
+        => Assert.Equal(word, ValueLabels.Word(label));
+
+    [Fact]
+    public void Numeric_values_are_named_from_their_labels_uniquely_and_by_number_where_the_label_gives_no_word_or_the_same_word_as_another()
+    {
+        var property = new PropertySpec("Status", "status", TypeRef.Int64, false, ParameterLocation.Body, string.Empty, null, null,
+            new[] { ("0", "Text：文本"), ("1", "1 - active"), ("2", "在线(online)"), ("3", "未知"), ("4", "neo单品用户"), ("5", "neo单品游客用户"), ("6", "StatusValues") }
+                .Select(v => new AllowedValue(v.Item1, v.Item2)).ToEquatableArray(), EquatableArray<ValidationRule>.Empty);
+
+        var constants = MemberNames.ValueConstants(property)!;
+
+        Assert.Equal(
+            new[] { ("Text", "0"), ("Active", "1"), ("Online", "2"), ("Value3", "3"), ("Value4", "4"), ("Value5", "5"), ("StatusValues2", "6") },
+            constants.Values.Select(v => (v.Name, v.Value)));
+    }
+
     [Fact]
     public void The_property_that_keeps_undocumented_members_steers_clear_of_the_records_own()
     {
