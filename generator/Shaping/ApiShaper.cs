@@ -65,7 +65,7 @@ internal static class ApiShaper
             }
         }
 
-        types.AddRange(registry.Build().Select(Finish));
+        types.AddRange(registry.Build(types).ToList().Select(Finish));
         return new ApiSpec(
             options,
             ordered.Select(s => s.Endpoint).OfType<EndpointSpec>().ToEquatableArray(),

@@ -43,9 +43,12 @@ internal sealed class TypeRegistry
         _ => type,
     };
 
-    /// <summary>The nested records, in the order they were first registered, with their final properties.</summary>
-    public IEnumerable<TypeSpec> Build()
-        => _order.Select(b => new TypeSpec(new TypeName(b.Namespace, b.Name), TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true));
+    /// <summary>
+    /// The nested records, in the order they were first registered, with their final properties and
+    /// their summaries from the fields that hold them (<see cref="NestedSummaries"/>) in <paramref name="holders"/> or in each other.
+    /// </summary>
+    public IEnumerable<TypeSpec> Build(IReadOnlyList<TypeSpec> holders)
+        => NestedSummaries.Summarized(holders, _order.Select(b => new TypeSpec(new TypeName(b.Namespace, b.Name), TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true)).ToList());
 
     private TypeRef Register(string ns, string name, string context, List<PropertySpec> properties)
     {
