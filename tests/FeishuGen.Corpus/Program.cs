@@ -80,6 +80,7 @@ var outcomes = await CorpusRunner.RunAsync(folder, pages, compiled);
 var mutation = mutate > 0 ? MutationCheck.Run(pages, mutate, seed) : null;
 var report = new CorpusReport(outcomes, compiled, mutation);
 report.WriteText(Console.Out, args.Contains("--table"));
+Console.WriteLine(ShapeFigures.Describe(pages));
 if (Option("--json") is { } json)
 {
     report.WriteJson(json);

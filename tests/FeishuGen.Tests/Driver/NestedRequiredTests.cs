@@ -16,16 +16,7 @@ namespace FeishuGen.Tests.Driver;
 /// </summary>
 public sealed class NestedRequiredTests
 {
-    private const string Page = """
-        ## 创建记录
-
-        ## 请求
-
-        | 项目 | 值 |
-        | --- | --- |
-        | HTTP URL | https://open.feishu.cn/open-apis/demo/v1/records |
-        | HTTP Method | POST |
-
+    private static readonly string Page = MarkdownPages.CreateRecord("""
         ### 请求体
 
         | 名称 | 类型 | 必填 | 描述 |
@@ -52,7 +43,7 @@ public sealed class NestedRequiredTests
         ```json
         {"code": 0, "msg": "success", "data": {"member": {"member_id": "m1"}}}
         ```
-        """;
+        """);
 
     [Fact]
     public void The_reader_keeps_the_flag_of_nested_rows_and_the_shaper_makes_request_members_required_and_shared_ones_optional()

@@ -72,22 +72,13 @@ public sealed class EmitterTests
     [Fact]
     public void Numeric_values_read_from_a_page_are_printed_with_the_names_their_labels_give()
     {
-        const string page = """
-            ## 创建记录
-
-            ## 请求
-
-            | 项目 | 值 |
-            | --- | --- |
-            | HTTP URL | https://open.feishu.cn/open-apis/demo/v1/records |
-            | HTTP Method | POST |
-
+        var page = MarkdownPages.CreateRecord("""
             ### 请求体
 
             | 名称 | 类型 | 必填 | 描述 |
             | --- | --- | --- | --- |
             | `kind` | `int` | 否 | 类型<br>**可选值有**：<br>- `1`: Text：文本<br>- `2`: 在线(online)<br>- `3`: 未知 |
-            """;
+            """);
         var model = FeishuGen.Generator.Reading.PageReader.Read("/p/specs/create.md", page).Endpoint!;
 
         var source = Emit(model, out _);

@@ -3,6 +3,7 @@ using FeishuGen.Generator;
 using FeishuGen.Generator.Planning;
 using FeishuGen.Generator.Reading;
 using FeishuGen.Generator.Shaping;
+using FeishuGen.Tests.Support;
 using Xunit;
 
 namespace FeishuGen.Tests.Emitting;
@@ -10,16 +11,7 @@ namespace FeishuGen.Tests.Emitting;
 /// <summary>A nested record's summary is the description of the field that holds it (issue #21), else the generic sentence.</summary>
 public sealed class NestedSummaryTests
 {
-    private const string Page = """
-        ## 创建记录
-
-        ## 请求
-
-        | 项目 | 值 |
-        | --- | --- |
-        | HTTP URL | https://open.feishu.cn/open-apis/demo/v1/records |
-        | HTTP Method | POST |
-
+    private static readonly string Page = MarkdownPages.CreateRecord("""
         ### 请求体
 
         | 名称 | 类型 | 必填 | 描述 |
@@ -33,7 +25,7 @@ public sealed class NestedSummaryTests
         ```json
         {"owner": {"user_id": "u"}, "extra": {"note": "n"}}
         ```
-        """;
+        """);
 
     [Theory]
     [InlineData("记录的负责人。创建后不可修改", "记录的负责人。")]
