@@ -176,13 +176,24 @@ internal sealed partial class TypeResolver
     {
         var properties = new List<PropertySpec>();
         var taken = new HashSet<string>();
+        var shown = example?.Kind == JsonKind.Object;
+        var wireNames = new HashSet<string>();
         foreach (var property in definition.Properties)
         {
-            var value = example?.Kind == JsonKind.Object ? example.Get(property.Name) : null;
+            // A member listed twice (a row nested at the wrong depth) is one member: the first.
+            if (!wireNames.Add(property.Name))
+            {
+                continue;
+            }
+
+            var value = shown ? example!.Get(property.Name) : null;
             var type = Declared(property.Type, property.Child, value, property.Name);
+            // 必填 holds unless the page's own example shows this object without the member (a row
+            // nested at the wrong depth lands in a record the example shows it is not part of).
             properties.Add(Property(property.Name, typeName, taken, type, value) with
             {
-                Description = property.Description, AllowedValues = property.AllowedValues, Required = _requiredFromPage && property.Required,
+                Description = property.Description, AllowedValues = property.AllowedValues,
+                Required = _requiredFromPage && property.Required && !(shown && value is null),
             });
         }
 

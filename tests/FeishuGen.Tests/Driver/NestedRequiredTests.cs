@@ -60,6 +60,18 @@ public sealed class NestedRequiredTests
     }
 
     [Fact]
+    public void A_member_the_pages_own_example_leaves_out_of_its_object_stays_optional()
+    {
+        var withExample = Page.Replace("## 响应", "### 请求体示例\n\n```json\n{\"owner\": {\"user_id\": \"u\"}}\n```\n\n## 响应");
+        Assert.NotEqual(Page, withExample);
+        var model = PageReader.Read("/p/specs/create.md", withExample).Endpoint!;
+
+        var ownerInfo = Generation.ShapeApi(new[] { model }, GeneratorOptions.Default).Types.Single(t => t.Name == "OwnerInfo");
+
+        Assert.Equal(new[] { ("UserId", true), ("Name", false), ("Level", false) }, ownerInfo.Properties.Select(p => (p.ClrName, p.IsRequiredMember)));
+    }
+
+    [Fact]
     public void The_emitter_prints_required_nested_members_required_not_null_and_documented_so()
     {
         var model = PageReader.Read("/p/specs/create.md", Page).Endpoint!;
