@@ -19,10 +19,13 @@ internal static class Generation
     public static ApiSpec ShapeApi(IEnumerable<EndpointModel> models, GeneratorOptions options)
     {
         var list = models.ToList();
-        var names = NameClaims.Resolve(list.Select(NameClaim.Of), options.RootNamespace);
+        var names = Names(list, options);
         var merged = ApiShaper.Merge(list.Select(m => ApiShaper.ShapePage(m, names, options)).OfType<PageShape>(), options);
         return merged with { Diagnostics = names.Diagnostics.Concat(merged.Diagnostics).ToEquatableArray() };
     }
+
+    /// <summary>The names step for the API's pages: every kept endpoint's names, and the pages another page of the same endpoint replaces.</summary>
+    public static ApiNames Names(IEnumerable<EndpointModel> models, GeneratorOptions options) => NameClaims.Resolve(models.Select(NameClaim.Of), options.RootNamespace);
 
     /// <summary>The same for the event pages.</summary>
     public static EventApiSpec ShapeEvents(IEnumerable<EventModel> models, GeneratorOptions options)

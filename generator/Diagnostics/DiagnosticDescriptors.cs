@@ -54,7 +54,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateEndpoint = Create(
         "FSG0009", "Two pages describe the same endpoint",
-        "This page describes the same HTTP method and path as '{0}' ({1}), which is generated from that page; remove one of them from specs/",
+        "This page and '{0}' describe the same endpoint {1} alike, and only one of them is generated: {2}. Nothing either page documents is lost; remove one of them from specs/.",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor NamingFromUrl = Create(
@@ -135,6 +135,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is typed '{1}', which is no type FeishuGen knows; it is generated as {2}. Write one of string, integer, number, boolean, object, map, file, a named type or an array of them (x[]).",
         DiagnosticSeverity.Info);
 
+    // FSG0031 onwards: issue #21's faults that change the generated API.
+    public static readonly DiagnosticDescriptor EndpointClash = Create(
+        "FSG0031", "Two pages describe one endpoint differently",
+        "This page and '{0}' describe the same endpoint {1}, and only one of them is generated: {2}; {3}. Fix or remove one of the pages in specs/.",
+        DiagnosticSeverity.Warning);
+
     /// <summary>Every descriptor, for documentation and release-tracking checks.</summary>
     public static IReadOnlyCollection<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -142,6 +148,7 @@ internal static class DiagnosticDescriptors
         UnknownItemType, MissingTypeDefinition, DuplicateEndpoint, NamingFromUrl, ReaderFailure, UnknownTokenType,
         GenerationFailure, NameClaimedTwice, UrlNameClaimedTwice, EventTypeMissing, DuplicateEvent,
         TableRepaired, HeadingSwallowed, RowsNotRead, ExampleWithoutMembers, BlockNotRead, BrokenRowChangesApi, UnknownType,
+        EndpointClash,
     };
 
     /// <summary>The descriptor of <paramref name="id"/> (tests and tools look diagnostics up by ID).</summary>

@@ -24,7 +24,7 @@ internal static class RecordEmitter
     private static void WriteRecord(SourceWriter writer, TypeSpec type)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// " + (type.Summary.Length > 0 ? CSharp.Xml(type.Summary) : "A Feishu object as the documentation pages describe it."));
+        CSharp.XmlLines(writer, type.Summary);
         writer.Line("/// </summary>");
         writer.Line(CSharp.GeneratedCode);
         writer.Open("public sealed partial record " + type.Name);

@@ -31,6 +31,7 @@ internal sealed record TypeDefinition(string Name, EquatableArray<TypeProperty> 
 /// <summary>
 /// A property inside a <see cref="TypeDefinition"/>: <c>object</c> and <c>array</c> point at a child
 /// definition. <see cref="Description"/> and <see cref="AllowedValues"/> are the nested row's 描述 where the table has one (the
-/// portal and Markdown forms, event bodies); the cleaned form's tree has none.
+/// portal and Markdown forms, event bodies); the cleaned form's tree has none. <see cref="Required"/>: the
+/// nested row's 必填 says so (request tables of the portal and Markdown forms; the cleaned form's tree has no flag).
 /// </summary>
-internal sealed record TypeProperty(string Name, string Type, TypeDefinition? Child, string Description = "", EquatableArray<AllowedValue> AllowedValues = default);
+internal sealed record TypeProperty(string Name, string Type, TypeDefinition? Child, string Description = "", EquatableArray<AllowedValue> AllowedValues = default, bool Required = false);

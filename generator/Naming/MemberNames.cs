@@ -28,7 +28,8 @@ internal static class MemberNames
     }
 
     /// <summary>
-    /// The constants class of a property's documented values (<c>GrantTypeValues.Value0</c>), or null:
+    /// The constants class of a property's documented values (<c>GrantTypeValues.AuthorizationCode</c>,
+    /// <c>StatusValues.Active</c> from the label of 1, <c>Value0</c> without a usable label), or null:
     /// only string and integer values get constants (booleans and numbers are documented only).
     /// Constants rather than enums: Feishu adds values over time, and an enum would fail to read one it does not know.
     /// </summary>
@@ -42,20 +43,26 @@ internal static class MemberNames
         }
 
         var className = property.ClrName + "Values";
-        var taken = new HashSet<string> { className };
         var seenValues = new HashSet<string>();
-        var values = new List<ValueConstant>();
+        var documented = new List<(AllowedValue Allowed, string Value, string? Name, bool FromLabel)>();
         foreach (var allowed in property.AllowedValues)
         {
             var value = type == "string" ? allowed.Value : Integer(allowed.Value);
-            if (value is null || !seenValues.Add(allowed.Value))
+            if (value is not null && seenValues.Add(allowed.Value))
             {
-                continue;
+                var fromValue = ValueLabels.IsAsciiWords(allowed.Value) && !char.IsDigit(allowed.Value[0]) && allowed.Value[0] != '-';
+                var word = fromValue ? allowed.Value : ValueLabels.Word(allowed.Label);
+                documented.Add((allowed, value, word is null ? null : Identifiers.Pascal(word), !fromValue));
             }
-
-            values.Add(new ValueConstant(Identifiers.Unique(ValueName(allowed.Value, allowed.Label), taken), value, allowed.Label.Length > 0 ? allowed.Label : allowed.Value));
         }
 
+        // Two labels that give one word (neo单品用户, neo单品游客用户) would name two values alike: both keep their numbers.
+        var count = documented.Where(d => d.Name is not null).GroupBy(d => d.Name!).ToDictionary(g => g.Key, g => g.Count());
+        var taken = new HashSet<string> { className };
+        var values = documented.Select(d => new ValueConstant(
+            Identifiers.Unique(d.Name is { } name && (!d.FromLabel || count[name] == 1) ? name : NumericName(d.Allowed.Value), taken),
+            d.Value,
+            d.Allowed.Label.Length > 0 ? d.Allowed.Label : d.Allowed.Value));
         return new ValueConstants(className, type, values.ToEquatableArray());
     }
 
@@ -98,24 +105,8 @@ internal static class MemberNames
         return "Code" + code;
     }
 
-    // English words make the best names; Chinese labels and bare numbers fall back to 'Value1'.
-    private static string ValueName(string value, string label)
-    {
-        if (IsAsciiWords(value) && !char.IsDigit(value[0]) && value[0] != '-')
-        {
-            return Identifiers.Pascal(value);
-        }
-
-        if (IsAsciiWords(label) && label.Length <= 40 && label.Any(char.IsLetter))
-        {
-            return Identifiers.Pascal(label);
-        }
-
-        return Identifiers.Pascal("Value_" + value.Replace("-", "Minus"));
-    }
-
-    private static bool IsAsciiWords(string text)
-        => text.Length > 0 && text.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.'));
+    // A number without a label word: 'Value1', 'ValueMinus1'.
+    private static string NumericName(string value) => Identifiers.Pascal("Value_" + value.Replace("-", "Minus"));
 
     // An integer constant's value as C# writes the number; null when the documented value is no integer.
     private static string? Integer(string value)

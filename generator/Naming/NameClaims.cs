@@ -6,10 +6,14 @@ using FeishuGen.Generator.Model;
 
 namespace FeishuGen.Generator.Naming;
 
-/// <summary>What a page claims for its endpoint's names: only what deciding them needs, so that a field edit leaves it equal.</summary>
-internal sealed record NameClaim(string SpecPath, SdkNaming Naming, string HttpMethod, string PathTemplate)
+/// <summary>
+/// What a page claims for its endpoint's names: only what deciding them needs. The title and the
+/// facts decide which of two pages of one endpoint is generated (<see cref="EndpointClashes"/>); a
+/// prose edit leaves the claim equal.
+/// </summary>
+internal sealed record NameClaim(string SpecPath, SdkNaming Naming, string HttpMethod, string PathTemplate, string Title = "", EndpointFacts? Facts = null)
 {
-    public static NameClaim Of(EndpointModel model) => new(model.SpecPath, model.Naming, model.HttpMethod, model.PathTemplate);
+    public static NameClaim Of(EndpointModel model) => new(model.SpecPath, model.Naming, model.HttpMethod, model.PathTemplate, model.Title, EndpointFacts.Of(model));
 }
 
 /// <summary>One endpoint's final names and its place in the order of the compilation (the order its records are merged in).</summary>
@@ -19,11 +23,11 @@ internal sealed record NamedEndpoint(string SpecPath, int Order, EndpointNames N
 /// The names step across pages: every kept endpoint's names, and why the others were dropped or
 /// renamed. Each page's shaping reads its own names back from it (<see cref="For"/>).
 /// </summary>
-internal sealed record ApiNames(EquatableArray<NamedEndpoint> Endpoints, EquatableArray<DiagnosticInfo> Diagnostics)
+internal sealed record ApiNames(EquatableArray<NamedEndpoint> Endpoints, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<EndpointClash> Clashes = default)
 {
     private static readonly ConditionalWeakTable<ApiNames, Dictionary<string, NamedEndpoint>> BySpecPath = new();
 
-    /// <summary>The names of the page at <paramref name="specPath"/>; null when the page describes an endpoint another page keeps (FSG0009).</summary>
+    /// <summary>The names of the page at <paramref name="specPath"/>; null when the page describes an endpoint another page keeps (FSG0009, FSG0031).</summary>
     public NamedEndpoint? For(string specPath)
         => BySpecPath.GetValue(this, static names => names.Endpoints.ToDictionary(e => e.SpecPath)).TryGetValue(specPath, out var named) ? named : null;
 }
@@ -34,6 +38,7 @@ internal sealed record ApiNames(EquatableArray<NamedEndpoint> Endpoints, Equatab
 /// page's method to a different endpoint. In order: a name the page gives beats one guessed from
 /// the URL; a page whose URL agrees with the name beats one whose URL does not; fewer path
 /// parameters beat more (the copy that gained ':id' loses); then the path and method, as text.
+/// Pages of one endpoint under one name keep one page first (<see cref="EndpointClashes"/>).
 /// </summary>
 internal static class NameClaims
 {
@@ -42,18 +47,12 @@ internal static class NameClaims
         var diagnostics = new DiagnosticCollector();
         var endpoints = new List<NamedEndpoint>();
         var seen = new Dictionary<EndpointKey, NameClaim>();
-        foreach (var claim in Order(claims))
+        var clashes = new List<EndpointClash>();
+        foreach (var claim in Order(EndpointClashes.Keep(claims, rootNamespace, diagnostics, clashes)))
         {
             var names = EndpointNames.For(claim.Naming, rootNamespace);
             if (seen.TryGetValue(names.Key, out var first))
             {
-                if (first.HttpMethod == claim.HttpMethod && first.PathTemplate == claim.PathTemplate)
-                {
-                    // The same endpoint documented twice (an old and a new page): generated once.
-                    diagnostics.Report(DiagnosticDescriptors.DuplicateEndpoint, Place.Page(claim.SpecPath), first.SpecPath, names.Key.ToString());
-                    continue;
-                }
-
                 // Another endpoint claims the same name: the one whose URL agrees with it keeps it (it came
                 // first), this one is renamed, and both pages say so.
                 var claimed = claim.Naming.Dotted;
@@ -69,7 +68,7 @@ internal static class NameClaims
             endpoints.Add(new NamedEndpoint(claim.SpecPath, endpoints.Count, names));
         }
 
-        return new ApiNames(endpoints.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ApiNames(endpoints.ToEquatableArray(), diagnostics.ToEquatableArray(), clashes.ToEquatableArray());
     }
 
     private static List<NameClaim> Order(IEnumerable<NameClaim> claims)
@@ -98,7 +97,7 @@ internal static class NameClaims
     }
 
     // 2: the URL names exactly this resource and method; 1: its last literal segment is the method; 0: neither.
-    private static int Agreement(NameClaim claim)
+    internal static int Agreement(NameClaim claim)
     {
         var fromUrl = UrlNames.From(claim.PathTemplate, claim.HttpMethod);
         if (fromUrl.Resource == claim.Naming.Resource && fromUrl.Method == claim.Naming.Method)

@@ -71,14 +71,14 @@ internal static class FieldTableReader
             if (depth > 0)
             {
                 var cell = CellParser.Parse(cells[descriptionColumn]);
-                var nestedRequired = requiredInName || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
+                var nestedRequired = requiredInName || IsRequired(cells, requiredColumn);
                 nested.Add(new NestedRow(depth, name, type, cell.Description, cell.AllowedValues, r, row.Line, nestedRequired, brokenCells));
                 continue;
             }
 
             FlushNested(fields, nested, table, layout, tableName, outline, filePath, diagnostics);
 
-            var required = alwaysRequired || requiredInName || (requiredColumn >= 0 && cells[requiredColumn].Trim() == "是");
+            var required = alwaysRequired || requiredInName || IsRequired(cells, requiredColumn);
             var content = CellParser.Parse(cells[descriptionColumn]);
             lines.Add(row.Line);
             fieldRows.Add(r);
@@ -110,6 +110,10 @@ internal static class FieldTableReader
         rowLines?.AddRange(lines);
         return fields;
     }
+
+    // 必填: 是 on Chinese pages; yes or true on pages in English.
+    private static bool IsRequired(IReadOnlyList<string> cells, int column)
+        => column >= 0 && FieldCells.StripMarkup(cells[column]) is var cell && (cell == "是" || cell.Equals("yes", StringComparison.OrdinalIgnoreCase) || cell.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     // A table that reads fewer rows than it has says which, at its first line.
     private static void ReportRowsNotRead(PageOutline outline, string filePath, string tableName, PageTable table, DiagnosticCollector diagnostics)
@@ -213,7 +217,7 @@ internal static class FieldTableReader
                 child = null;
             }
 
-            properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues));
+            properties.Add(new TypeProperty(row.Name, type, child, row.Description, row.AllowedValues, row.Required));
         }
 
         return new TypeDefinition(name, properties.ToEquatableArray());

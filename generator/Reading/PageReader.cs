@@ -124,7 +124,8 @@ internal static class PageReader
             PayloadDetection.Response(outline),
             responseFields.ToEquatableArray());
 
-        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), request.Line)
+        // Diagnostics about the page against others point at its HTTP URL row.
+        return new PageReadResult(endpoint, diagnostics.ToEquatableArray(), basic.UrlLine >= 0 ? basic.UrlLine : request.Line)
         {
             Accounting = SectionAccounting.Count(outline),
         };

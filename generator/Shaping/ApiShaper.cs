@@ -32,9 +32,9 @@ internal static class ApiShaper
         var model = page with { Naming = names.Naming };
         var endpoint = new EndpointSpec(model, names, model.RequestKind == PayloadKind.Json, MemberNames.ErrorConstants(model.Errors, names.ErrorsClass.Name), ReplyAtTopLevel(model));
         var types = new PendingTypes();
-        var resolver = new TypeResolver(types, endpoint.Namespace, endpoint.ResourceProperty);
-        var request = Finish(endpoint.IsUpload ? UploadRequestType(endpoint, resolver) : RequestType(endpoint, resolver));
-        var response = endpoint.IsDownload ? null : Finish(ResponseType(endpoint, resolver));
+        var requests = new TypeResolver(types, endpoint.Namespace, endpoint.ResourceProperty, requiredFromPage: true);
+        var request = Finish(endpoint.IsUpload ? UploadRequestType(endpoint, requests) : RequestType(endpoint, requests));
+        var response = endpoint.IsDownload ? null : Finish(ResponseType(endpoint, new TypeResolver(types, endpoint.Namespace, endpoint.ResourceProperty)));
         return new PageShape(named.Order, model.SpecPath, endpoint, request, response, types.Registrations, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -65,7 +65,7 @@ internal static class ApiShaper
             }
         }
 
-        types.AddRange(registry.Build().Select(Finish));
+        types.AddRange(registry.Build(types).ToList().Select(Finish));
         return new ApiSpec(
             options,
             ordered.Select(s => s.Endpoint).OfType<EndpointSpec>().ToEquatableArray(),
@@ -84,13 +84,14 @@ internal static class ApiShaper
 
     /// <summary>
     /// The decisions a record's final properties allow: the constants of documented values, the
-    /// unknown-members property, the C# required members. A page's own records are finished when the
+    /// unknown-members property, the C# required members (a request's and a nested record's: a nested
+    /// member is required only when every page that shares the record is a request that marks it). A page's own records are finished when the
     /// page is shaped (a pending record never has constants); the shared ones once they are merged.
     /// </summary>
     public static TypeSpec Finish(TypeSpec type)
         => type with
         {
-            Properties = type.Properties.Select(p => p with { Constants = MemberNames.ValueConstants(p), IsRequiredMember = p.Required && type.Role == TypeRole.Request }).ToEquatableArray(),
+            Properties = type.Properties.Select(p => p with { Constants = MemberNames.ValueConstants(p), IsRequiredMember = p.Required && type.Role != TypeRole.Response }).ToEquatableArray(),
             UnknownMembers = type.KeepsUnknownMembers ? MemberNames.UnknownMembers(type.Name, type.Properties) : null,
         };
 

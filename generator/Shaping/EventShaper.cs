@@ -73,7 +73,7 @@ internal static class EventShaper
             types.Add(ApiShaper.Resolved(shape.Body!, slots));
         }
 
-        types.AddRange(registry.Build().Select(ApiShaper.Finish));
+        types.AddRange(registry.Build(types).ToList().Select(ApiShaper.Finish));
         return new EventApiSpec(options, ordered.Select(s => s.Event).OfType<EventSpec>().ToEquatableArray(), types.ToEquatableArray(), ordered.SelectMany(s => s.Failures).ToEquatableArray());
     }
 

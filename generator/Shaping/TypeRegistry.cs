@@ -43,9 +43,12 @@ internal sealed class TypeRegistry
         _ => type,
     };
 
-    /// <summary>The nested records, in the order they were first registered, with their final properties.</summary>
-    public IEnumerable<TypeSpec> Build()
-        => _order.Select(b => new TypeSpec(new TypeName(b.Namespace, b.Name), TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true));
+    /// <summary>
+    /// The nested records, in the order they were first registered, with their final properties and
+    /// their summaries from the fields that hold them (<see cref="NestedSummaries"/>) in <paramref name="holders"/> or in each other.
+    /// </summary>
+    public IEnumerable<TypeSpec> Build(IReadOnlyList<TypeSpec> holders)
+        => NestedSummaries.Summarized(holders, _order.Select(b => new TypeSpec(new TypeName(b.Namespace, b.Name), TypeRole.Nested, string.Empty, b.Properties.ToEquatableArray(), KeepsUnknownMembers: true)).ToList());
 
     private TypeRef Register(string ns, string name, string context, List<PropertySpec> properties)
     {
@@ -152,9 +155,11 @@ internal sealed class TypeRegistry
 
         public List<PropertySpec> Properties { get; }
 
+        // A member stays required only where every shape of the record has it required: a reply's
+        // shape, or a request that does not mark it, makes it optional for all.
         public bool TryMerge(List<PropertySpec> incoming)
         {
-            var merged = new List<PropertySpec>(Properties);
+            var merged = Properties.Select(p => p.Required && !incoming.Any(i => i.WireName == p.WireName && i.Required) ? p with { Required = false } : p).ToList();
             foreach (var property in incoming)
             {
                 var index = merged.FindIndex(p => p.WireName == property.WireName);
@@ -165,7 +170,7 @@ internal sealed class TypeRegistry
                         return false;
                     }
 
-                    merged.Add(property);
+                    merged.Add(property with { Required = false });
                     continue;
                 }
 

@@ -18,6 +18,7 @@ internal sealed partial class TypeResolver
     private readonly string _context;
 
     private readonly bool _contradictionsAsNode;
+    private readonly bool _requiredFromPage;
 
     /// <param name="registry">Where nested records are registered: the page's own pending records (<see cref="PendingTypes"/>).</param>
     /// <param name="ns">The namespace records are declared in.</param>
@@ -26,8 +27,13 @@ internal sealed partial class TypeResolver
     /// Events: a scalar the table types one way and the example another (a timestamp documented as
     /// a string and sent as a number) is a field of more than one type, kept as a JSON value.
     /// </param>
-    public TypeResolver(ITypeRegistrar registry, string ns, string context, bool contradictionsAsNode = false)
+    /// <param name="requiredFromPage">
+    /// Requests: a nested member the page marks 必填 is required. Replies and events never make one
+    /// required: a record they share with a request then has no required member (<see cref="TypeRegistry"/>).
+    /// </param>
+    public TypeResolver(ITypeRegistrar registry, string ns, string context, bool contradictionsAsNode = false, bool requiredFromPage = false)
     {
+        _requiredFromPage = requiredFromPage;
         _registry = registry;
         _namespace = ns;
         _context = context;
@@ -170,11 +176,25 @@ internal sealed partial class TypeResolver
     {
         var properties = new List<PropertySpec>();
         var taken = new HashSet<string>();
+        var shown = example?.Kind == JsonKind.Object;
+        var wireNames = new HashSet<string>();
         foreach (var property in definition.Properties)
         {
-            var value = example?.Kind == JsonKind.Object ? example.Get(property.Name) : null;
+            // A member listed twice (a row nested at the wrong depth) is one member: the first.
+            if (!wireNames.Add(property.Name))
+            {
+                continue;
+            }
+
+            var value = shown ? example!.Get(property.Name) : null;
             var type = Declared(property.Type, property.Child, value, property.Name);
-            properties.Add(Property(property.Name, typeName, taken, type, value) with { Description = property.Description, AllowedValues = property.AllowedValues });
+            // 必填 holds unless the page's own example shows this object without the member (a row
+            // nested at the wrong depth lands in a record the example shows it is not part of).
+            properties.Add(Property(property.Name, typeName, taken, type, value) with
+            {
+                Description = property.Description, AllowedValues = property.AllowedValues,
+                Required = _requiredFromPage && property.Required && !(shown && value is null),
+            });
         }
 
         // The tree lists only some members on some pages; the example shows the rest.

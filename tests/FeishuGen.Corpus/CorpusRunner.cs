@@ -57,7 +57,7 @@ internal static class CorpusRunner
                 continue;
             }
 
-            if (endpoint is null && diagnostics.FirstOrDefault(d => d.Id == "FSG0009") is { } duplicate)
+            if (endpoint is null && diagnostics.FirstOrDefault(d => d.Id is "FSG0009" or "FSG0031") is { } duplicate)
             {
                 outcome.Checks[CheckNames.Generated] = CheckResult.Pass;
                 outcome.Endpoint = "same endpoint as another page: " + duplicate.GetMessage();

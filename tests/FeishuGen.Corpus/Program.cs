@@ -94,6 +94,7 @@ var respelling = args.Contains("--respell")
     : null;
 var report = new CorpusReport(outcomes, compiled, mutation, respelling);
 report.WriteText(Console.Out, args.Contains("--table"));
+Console.WriteLine(ShapeFigures.Describe(pages));
 if (Option("--json") is { } json)
 {
     report.WriteJson(json);

@@ -27,7 +27,9 @@ internal static class CheckCommand
             : new List<string> { target };
         var root = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
         var results = files.Select(f => (Path: f, Result: PageReader.Read(f, File.ReadAllText(f)))).ToList();
-        var api = Generation.ShapeApi(results.Where(r => r.Result.Endpoint is not null).Select(r => r.Result.Endpoint!), GeneratorOptions.Default);
+        var models = results.Where(r => r.Result.Endpoint is not null).Select(r => r.Result.Endpoint!).ToList();
+        var api = Generation.ShapeApi(models, GeneratorOptions.Default);
+        var clashes = Generation.Names(models, GeneratorOptions.Default).Clashes.ToDictionary(c => c.Dropped);
         var names = api.Endpoints.ToDictionary(e => e.Model.SpecPath, e => $"{e.ServiceProperty}.{e.VersionProperty}.{e.ResourceProperty}.{e.MethodName}");
         var lines = results.Where(r => r.Result.Endpoint is not null).Select(r => new PageLine(r.Result.Endpoint!.SpecPath, r.Result.EndpointLine)).ToImmutableArray();
         var extra = DiagnosticPlacement.AtPageLines(api.Diagnostics, lines).ToLookup(d => d.FilePath);
@@ -46,8 +48,10 @@ internal static class CheckCommand
             if (result.Endpoint is { } endpoint)
             {
                 endpoints++;
-                var method = names.TryGetValue(endpoint.SpecPath, out var name) ? name : "(same endpoint as another page)";
-                output.WriteLine($"ok    {relative}: {endpoint.HttpMethod} {endpoint.PathTemplate} -> api.{method}");
+                var becomes = names.TryGetValue(endpoint.SpecPath, out var name) ? "api." + name
+                    : clashes.TryGetValue(endpoint.SpecPath, out var clash) ? $"not generated: {Path.GetRelativePath(root, clash.Kept)} is generated for this endpoint ({clash.Why})"
+                    : "not generated";
+                output.WriteLine($"ok    {relative}: {endpoint.HttpMethod} {endpoint.PathTemplate} -> {becomes}");
             }
             else if (result.Event is { } page)
             {

@@ -94,7 +94,7 @@ public sealed class DiagnosticCatalogueTests
             case "FSG0009":
                 var first = PageReader.Read("/p/specs/a.md", seed).Endpoint!;
                 var second = PageReader.Read("/p/specs/b.md", seed).Endpoint!;
-                return (Generation.ShapeApi(new[] { first, second }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
+                return (Generation.ShapeApi(new[] { first, second }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/b.md").ToList(), 0);
             case "FSG0010":
                 var withoutSamples = seed.Substring(0, seed.IndexOf("### 调用示例", StringComparison.Ordinal));
                 return (Read(withoutSamples), 4);
@@ -124,6 +124,10 @@ public sealed class DiagnosticCatalogueTests
                 return (Generation.ShapeEvents(new[] { b, a }, GeneratorOptions.Default).Diagnostics.ToList(), 0);
             case "FSG0026":
                 return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string 是 背调结果 |")), 20);
+            case "FSG0031":
+                var intact = PageReader.Read("/p/specs/seed.md", seed).Endpoint!;
+                var broken = PageReader.Read("/p/specs/broken.md", Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | string 是 背调结果 |")).Endpoint!;
+                return (Generation.ShapeApi(new[] { broken, intact }, GeneratorOptions.Default).Diagnostics.Where(d => d.FilePath == "/p/specs/broken.md").ToList(), 0);
             case "FSG0030":
                 return (Read(Replace("| result | string | 是 | 背调结果 <br> **示例**: 无差异  |", "| result | 结果文字 | 是 | 背调结果 <br> **示例**: 无差异  |")), 20);
             case "FSG0021":

@@ -103,8 +103,8 @@ public sealed class PageIsolationTests
         Assert.Contains("this page keeps it", onSeed.GetMessage());
         Assert.Contains("this page's method is generated as 'EcoBackgroundCheckApi.CreateUpdateResultAsync'", onCopy.GetMessage());
 
-        // At the line where each page declares its endpoint (its 请求 heading), not at the top of the file.
-        var requestLine = Repo.ReadSeed().Split('\n').ToList().FindIndex(l => l.StartsWith("## 请求", StringComparison.Ordinal));
+        // At the line where each page declares its endpoint (its HTTP URL row), not at the top of the file.
+        var requestLine = Repo.ReadSeed().Split('\n').ToList().FindIndex(l => l.StartsWith("| HTTP URL", StringComparison.Ordinal));
         Assert.Equal(requestLine, onSeed.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal(requestLine, onCopy.Location.GetLineSpan().StartLinePosition.Line);
         Assert.NotNull(driver);

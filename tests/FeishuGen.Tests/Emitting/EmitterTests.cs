@@ -70,6 +70,25 @@ public sealed class EmitterTests
     }
 
     [Fact]
+    public void Numeric_values_read_from_a_page_are_printed_with_the_names_their_labels_give()
+    {
+        var page = MarkdownPages.CreateRecord("""
+            ### 请求体
+
+            | 名称 | 类型 | 必填 | 描述 |
+            | --- | --- | --- | --- |
+            | `kind` | `int` | 否 | 类型<br>**可选值有**：<br>- `1`: Text：文本<br>- `2`: 在线(online)<br>- `3`: 未知 |
+            """);
+        var model = FeishuGen.Generator.Reading.PageReader.Read("/p/specs/create.md", page).Endpoint!;
+
+        var source = Emit(model, out _);
+
+        Assert.Contains("public const long Text = 1L;", source);
+        Assert.Contains("public const long Online = 2L;", source);
+        Assert.Contains("public const long Value3 = 3L;", source);
+    }
+
+    [Fact]
     public void Uploads_take_form_data_and_downloads_return_a_stream()
     {
         var upload = Endpoint("POST", "/open-apis/demo/v1/files", method: "upload") with { RequestKind = PayloadKind.Multipart };

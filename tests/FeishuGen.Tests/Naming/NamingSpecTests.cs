@@ -54,8 +54,8 @@ public sealed class NamingSpecTests
         var names = NameClaims.Resolve(new[] { claim with { SpecPath = "/p/b.md" }, claim }, "R");
 
         Assert.Equal("/p/a.md", Assert.Single(names.Endpoints).SpecPath);
-        var duplicate = Assert.Single(names.Diagnostics);
-        Assert.Equal(("FSG0009", "/p/b.md"), (duplicate.Id, duplicate.FilePath));
+        Assert.Equal(new[] { ("FSG0009", "/p/a.md"), ("FSG0009", "/p/b.md") }, names.Diagnostics.Select(d => (d.Id, d.FilePath)));
+        Assert.Equal(("/p/b.md", "/p/a.md"), (Assert.Single(names.Clashes).Dropped, names.Clashes[0].Kept));
         Assert.Null(names.For("/p/b.md"));
     }
 
@@ -112,6 +112,37 @@ public sealed class NamingSpecTests
         Assert.Equal(new[] { ("OpenId", "open_id"), ("Value2", "2") }, strings.Values.Select(v => (v.Name, v.Value)));
         Assert.Equal(new[] { ("Active", "1") }, integers.Values.Select(v => (v.Name, v.Value)));
         Assert.Null(MemberNames.ValueConstants(Property(TypeRef.Boolean, ("true", "是"))));
+    }
+
+    [Theory]
+    [InlineData("Text：文本", "Text")]
+    [InlineData("- active - 启用", "active")]
+    [InlineData("1 - active", "active")]
+    [InlineData("在线(online)", "online")]
+    [InlineData("文本（text）", "text")]
+    [InlineData("COUNTRY（国家）", "Country")]
+    [InlineData("sip用户", "sip")]
+    [InlineData("HR 寻访", "HR")]
+    [InlineData("Visual Basic", "Visual Basic")]
+    [InlineData("高亮块 Block", null)]
+    [InlineData("通过开放平台以user_access_token授权创建的任务", null)]
+    [InlineData("未知", null)]
+    [InlineData("C++", null)]
+    public void A_label_gives_its_english_or_identifier_like_word(string label, string? word)
+        => Assert.Equal(word, ValueLabels.Word(label));
+
+    [Fact]
+    public void Numeric_values_are_named_from_their_labels_uniquely_and_by_number_where_the_label_gives_no_word_or_the_same_word_as_another()
+    {
+        var property = new PropertySpec("Status", "status", TypeRef.Int64, false, ParameterLocation.Body, string.Empty, null, null,
+            new[] { ("0", "Text：文本"), ("1", "1 - active"), ("2", "在线(online)"), ("3", "未知"), ("4", "neo单品用户"), ("5", "neo单品游客用户"), ("6", "StatusValues") }
+                .Select(v => new AllowedValue(v.Item1, v.Item2)).ToEquatableArray(), EquatableArray<ValidationRule>.Empty);
+
+        var constants = MemberNames.ValueConstants(property)!;
+
+        Assert.Equal(
+            new[] { ("Text", "0"), ("Active", "1"), ("Online", "2"), ("Value3", "3"), ("Value4", "4"), ("Value5", "5"), ("StatusValues2", "6") },
+            constants.Values.Select(v => (v.Name, v.Value)));
     }
 
     [Fact]
