@@ -24,7 +24,6 @@ internal static class CellParser
 {
     private static readonly Regex Break = LineBreaks.Tag;
     private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
-    private static readonly Regex Label = new(@"^\*\*(示例值|示例|可选值有|可选值|可选项有|可能值有|可能值|数据校验规则|默认值)[:：]?\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
 
     // Without the bold, only before a list: '可选值有：   - `0`：已开通'.
     private static readonly Regex PlainListLabel = new(@"^(可选值有|可选值|可选项有|可能值有|枚举值有|枚举值)\s*[:：]\s*(-\s.*)?$", RegexOptions.Compiled | RegexOptions.Singleline);
@@ -59,12 +58,12 @@ internal static class CellParser
         for (var index = 0; index < segments.Length; index++)
         {
             var segment = segments[index].Trim();
-            var label = segment.StartsWith("**", System.StringComparison.Ordinal) ? Label.Match(segment) : Match.Empty;
-            var plain = label.Success || segment.Length == 0 || (segment[0] != '可' && segment[0] != '枚') ? Match.Empty : PlainListLabel.Match(segment);
-            if (label.Success || plain.Success)
+            var labelled = CellLabels.TryRead(segment, out var labelName, out var labelRest);
+            var plain = labelled || segment.Length == 0 || (segment[0] != '可' && segment[0] != '枚') ? Match.Empty : PlainListLabel.Match(segment);
+            if (labelled || plain.Success)
             {
-                var rest = (label.Success ? label.Groups[2].Value : plain.Groups[2].Value).Trim();
-                switch (label.Success ? label.Groups[1].Value : "可选值")
+                var rest = (labelled ? labelRest : plain.Groups[2].Value).Trim();
+                switch (labelled ? labelName : "可选值")
                 {
                     case "示例":
                     case "示例值":
