@@ -62,4 +62,36 @@ internal static class CellLabels
 
         return at;
     }
+
+    // The names a list may follow without the bold ('可选值有：- `0`：已开通').
+    private static readonly string[] PlainNames = { "可选值有", "可选值", "可选项有", "可能值有", "枚举值有", "枚举值" };
+
+    /// <summary>
+    /// Whether a cell may run a label into the text before it: white space right before a '**',
+    /// or a plain list label before a colon. Without either no label is run in, and the pattern
+    /// that splits them off need not look at every position of the cell.
+    /// </summary>
+    public static bool MayRunTogether(string cell)
+    {
+        for (var at = cell.IndexOf("**", System.StringComparison.Ordinal); at >= 0; at = cell.IndexOf("**", at + 1, System.StringComparison.Ordinal))
+        {
+            if (at > 0 && char.IsWhiteSpace(cell[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        foreach (var name in PlainNames)
+        {
+            for (var at = cell.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = cell.IndexOf(name, at + 1, System.StringComparison.Ordinal))
+            {
+                if (IsColon(cell, at + name.Length))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

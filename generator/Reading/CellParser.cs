@@ -22,7 +22,6 @@ internal sealed record CellContent(
 /// </summary>
 internal static class CellParser
 {
-    private static readonly Regex Break = LineBreaks.Tag;
     private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
 
     // Without the bold, only before a list: '可选值有：   - `0`：已开通'.
@@ -41,20 +40,21 @@ internal static class CellParser
 
     public static CellContent Parse(string cell)
     {
+        if (IsPlain(cell))
+        {
+            return new CellContent(cell.Trim(), null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty);
+        }
+
         var description = new StringBuilder();
         string? example = null;
         string? defaultValue = null;
         var allowed = new List<AllowedValue>();
         var rules = new List<ValidationRule>();
         var state = Section.Description;
-        if (IsPlain(cell))
-        {
-            return new CellContent(cell.Trim(), null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty);
-        }
 
         // Standard Markdown may run labels into one line: "…类型 **示例值**：open_id **可选值有**： - `open_id`: …".
-        cell = InlineLabel.Replace(cell, "<br>");
-        var segments = Break.Split(cell);
+        cell = CellLabels.MayRunTogether(cell) ? InlineLabel.Replace(cell, "<br>") : cell;
+        var segments = LineBreaks.Split(cell);
         for (var index = 0; index < segments.Length; index++)
         {
             var segment = segments[index].Trim();
@@ -221,6 +221,14 @@ internal static class CellParser
     {
         if (segment.StartsWith("- `", System.StringComparison.Ordinal))
         {
+            // One value on its own line, the common case, without the pattern's match objects.
+            var close = segment.IndexOf('`', 3);
+            if (close > 3 && segment.IndexOf('`', close + 1) < 0 && segment.IndexOf('\n') < 0)
+            {
+                Add(allowed, Unquote(segment.Substring(3, close - 3)), AfterColon(segment, close + 1).Trim());
+                return;
+            }
+
             foreach (Match item in InlineAllowed.Matches(segment))
             {
                 Add(allowed, Unquote(item.Groups[1].Value), item.Groups[2].Value.Trim());
@@ -236,6 +244,23 @@ internal static class CellParser
                 AddAllowed(item, allowed);
             }
         }
+    }
+
+    // What follows a value's closing backtick: white space, an optional colon, white space, then the label.
+    private static string AfterColon(string segment, int at)
+    {
+        while (at < segment.Length && char.IsWhiteSpace(segment[at]))
+        {
+            at++;
+        }
+
+        at = at < segment.Length && segment[at] is ':' or '：' ? at + 1 : at;
+        while (at < segment.Length && char.IsWhiteSpace(segment[at]))
+        {
+            at++;
+        }
+
+        return segment.Substring(at);
     }
 
     private static void AddAllowed(string item, List<AllowedValue> allowed)
