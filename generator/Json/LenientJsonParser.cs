@@ -170,6 +170,16 @@ internal sealed class LenientJsonParser
     private string ParseString()
     {
         _pos++;
+
+        // Most strings of an example have no escape: the text up to the closing quote, as it stands.
+        var end = _text.IndexOfAny(QuoteOrEscape, _pos);
+        if (end >= 0 && _text[end] == '"')
+        {
+            var plain = _text.Substring(_pos, end - _pos);
+            _pos = end + 1;
+            return plain;
+        }
+
         var builder = new StringBuilder();
         while (_pos < _text.Length)
         {
@@ -215,6 +225,8 @@ internal sealed class LenientJsonParser
 
         throw Fail("unterminated string");
     }
+
+    private static readonly char[] QuoteOrEscape = { '"', '\\' };
 
     private string ParseNumber()
     {

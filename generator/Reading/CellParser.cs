@@ -22,9 +22,7 @@ internal sealed record CellContent(
 /// </summary>
 internal static class CellParser
 {
-    private static readonly Regex Break = LineBreaks.Tag;
     private static readonly Regex Rule = new(@"(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]\s*(.+?)(?=(最大长度|最小长度|最大值|最小值|正则校验|最大数量|最小数量)\s*[:：]|$)", RegexOptions.Compiled);
-    private static readonly Regex Label = new(@"^\*\*(示例值|示例|可选值有|可选值|可选项有|可能值有|可能值|数据校验规则|默认值)[:：]?\*\*\s*[:：]?\s*(.*)$", RegexOptions.Compiled | RegexOptions.Singleline);
 
     // Without the bold, only before a list: '可选值有：   - `0`：已开通'.
     private static readonly Regex PlainListLabel = new(@"^(可选值有|可选值|可选项有|可能值有|枚举值有|枚举值)\s*[:：]\s*(-\s.*)?$", RegexOptions.Compiled | RegexOptions.Singleline);
@@ -42,29 +40,30 @@ internal static class CellParser
 
     public static CellContent Parse(string cell)
     {
+        if (IsPlain(cell))
+        {
+            return new CellContent(cell.Trim(), null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty);
+        }
+
         var description = new StringBuilder();
         string? example = null;
         string? defaultValue = null;
         var allowed = new List<AllowedValue>();
         var rules = new List<ValidationRule>();
         var state = Section.Description;
-        if (IsPlain(cell))
-        {
-            return new CellContent(cell.Trim(), null, null, EquatableArray<AllowedValue>.Empty, EquatableArray<ValidationRule>.Empty);
-        }
 
         // Standard Markdown may run labels into one line: "…类型 **示例值**：open_id **可选值有**： - `open_id`: …".
-        cell = InlineLabel.Replace(cell, "<br>");
-        var segments = Break.Split(cell);
+        cell = CellLabels.MayRunTogether(cell) ? InlineLabel.Replace(cell, "<br>") : cell;
+        var segments = LineBreaks.Split(cell);
         for (var index = 0; index < segments.Length; index++)
         {
             var segment = segments[index].Trim();
-            var label = segment.StartsWith("**", System.StringComparison.Ordinal) ? Label.Match(segment) : Match.Empty;
-            var plain = label.Success || segment.Length == 0 || (segment[0] != '可' && segment[0] != '枚') ? Match.Empty : PlainListLabel.Match(segment);
-            if (label.Success || plain.Success)
+            var labelled = CellLabels.TryRead(segment, out var labelName, out var labelRest);
+            var plain = labelled || segment.Length == 0 || (segment[0] != '可' && segment[0] != '枚') ? Match.Empty : PlainListLabel.Match(segment);
+            if (labelled || plain.Success)
             {
-                var rest = (label.Success ? label.Groups[2].Value : plain.Groups[2].Value).Trim();
-                switch (label.Success ? label.Groups[1].Value : "可选值")
+                var rest = (labelled ? labelRest : plain.Groups[2].Value).Trim();
+                switch (labelled ? labelName : "可选值")
                 {
                     case "示例":
                     case "示例值":
@@ -222,6 +221,14 @@ internal static class CellParser
     {
         if (segment.StartsWith("- `", System.StringComparison.Ordinal))
         {
+            // One value on its own line, the common case, without the pattern's match objects.
+            var close = segment.IndexOf('`', 3);
+            if (close > 3 && segment.IndexOf('`', close + 1) < 0 && segment.IndexOf('\n') < 0)
+            {
+                Add(allowed, Unquote(segment.Substring(3, close - 3)), AfterColon(segment, close + 1).Trim());
+                return;
+            }
+
             foreach (Match item in InlineAllowed.Matches(segment))
             {
                 Add(allowed, Unquote(item.Groups[1].Value), item.Groups[2].Value.Trim());
@@ -237,6 +244,23 @@ internal static class CellParser
                 AddAllowed(item, allowed);
             }
         }
+    }
+
+    // What follows a value's closing backtick: white space, an optional colon, white space, then the label.
+    private static string AfterColon(string segment, int at)
+    {
+        while (at < segment.Length && char.IsWhiteSpace(segment[at]))
+        {
+            at++;
+        }
+
+        at = at < segment.Length && segment[at] is ':' or '：' ? at + 1 : at;
+        while (at < segment.Length && char.IsWhiteSpace(segment[at]))
+        {
+            at++;
+        }
+
+        return segment.Substring(at);
     }
 
     private static void AddAllowed(string item, List<AllowedValue> allowed)

@@ -12,6 +12,8 @@ internal static class FieldCells
     // A name starts like an identifier: rows such as '================ | 以下字段适用于…' are prose inside the table.
     private static readonly Regex FieldName = new(@"^[A-Za-z_$@][^=<>|]*$", RegexOptions.Compiled);
 
+    private static readonly char[] Spaces = { ' ', '\t', '\u00a0' };
+
     /// <summary>Whether <paramref name="name"/> reads as a field name rather than prose written into the name column.</summary>
     public static bool IsFieldName(string name) => FieldName.IsMatch(name);
 
@@ -20,7 +22,7 @@ internal static class FieldCells
     {
         var name = StripMarkup(cell.Replace("&emsp;", string.Empty).Replace("&nbsp;", string.Empty).Replace("∟", string.Empty).Replace("└", string.Empty));
         name = name.IndexOf("<br", StringComparison.OrdinalIgnoreCase) >= 0 ? LineBreaks.Tag.Replace(name, " ").Trim() : name;
-        var space = name.IndexOfAny(new[] { ' ', '\t', '\u00a0' });
+        var space = name.IndexOfAny(Spaces);
         if (space < 0)
         {
             return (name, false);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace FeishuGen.Generator.Reading;
 
@@ -11,9 +10,6 @@ namespace FeishuGen.Generator.Reading;
 /// </summary>
 internal static class MdDtTableReader
 {
-    private static readonly Regex Row = new(@"<md-dt-tr(?:\s+level=""(\d+)"")?[^>]*>", RegexOptions.Compiled);
-
-
     /// <summary>Reads the table opened on line <paramref name="start"/>, up to its closing tag or <paramref name="end"/> (exclusive).</summary>
     public static PageTable Read(string[] lines, int start, int end)
     {
@@ -26,12 +22,11 @@ internal static class MdDtTableReader
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
-            var match = line.IndexOf("<md-dt-tr", System.StringComparison.Ordinal) >= 0 ? Row.Match(line) : Match.Empty;
-            if (match.Success)
+            if (RowLevel(line) is { } rowLevel)
             {
                 text.Clear();
                 rowLine = i;
-                level = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                level = rowLevel;
             }
 
             if (rowLine >= 0)
@@ -72,6 +67,38 @@ internal static class MdDtTableReader
         return new PageTable(header, rows, start, last, TableKind.Component);
     }
 
+    // The nesting level of the row the line opens (<md-dt-tr level="1">, 0 without one), or null when it opens none.
+    private static int? RowLevel(string line)
+    {
+        var at = line.IndexOf("<md-dt-tr", System.StringComparison.Ordinal);
+        if (at < 0 || line.IndexOf('>', at + 9) < 0)
+        {
+            return null;
+        }
+
+        var i = at + 9;
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        if (i == at + 9 || string.CompareOrdinal(line, i, "level=\"", 0, 7) != 0)
+        {
+            return 0;
+        }
+
+        var digits = i + 7;
+        var end = digits;
+        while (end < line.Length && char.IsDigit(line[end]))
+        {
+            end++;
+        }
+
+        return end > digits && end < line.Length && line[end] == '"'
+            ? int.Parse(line.Substring(digits, end - digits), System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+    }
+
     // What lies between each <md-dt-td …> (or <md-dt-th …>) of a row and the next closing </md-dt-td> (or th).
     private static List<string> Cells(string row)
     {
@@ -92,7 +119,7 @@ internal static class MdDtTableReader
                 break;
             }
 
-            cells.Add(PortalMarkup.Cell(row.Substring(open + 1, close - open - 1)));
+            cells.Add(PortalMarkup.Cell(row, open + 1, close));
             at = close + 11;
         }
 

@@ -13,8 +13,6 @@ namespace FeishuGen.Generator.Reading;
 internal static class MdTableReader
 {
     private static readonly Regex RowStart = new(@"<(md-tr|tr)[\s>]", RegexOptions.Compiled);
-    // A cell, or a field type the page wrote between cells without its <md-td> (it is the type column all the same).
-    private static readonly Regex Cell = new(@"<md-t[dh][^>]*>(.*?)</md-t[dh]>|(<md-text\s+type=""field-type""[^>]*>.*?</md-text>)", RegexOptions.Compiled | RegexOptions.Singleline);
     private static readonly Regex OpenCell = new(@"<md-t[dh][^>]*>", RegexOptions.Compiled);
 
 
@@ -75,13 +73,20 @@ internal static class MdTableReader
 
     private static void Flush(StringBuilder text, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
     {
-        var raw = new List<string>();
         var row = text.ToString();
+        var cells = new List<string>();
+        string? second = null;
         var end = 0;
-        foreach (Match cell in Cell.Matches(row))
+        for (var at = row.IndexOf("<md-t", System.StringComparison.Ordinal); at >= 0; at = row.IndexOf("<md-t", at, System.StringComparison.Ordinal))
         {
-            raw.Add(cell.Groups[1].Success ? cell.Groups[1].Value : cell.Groups[2].Value);
-            end = cell.Index + cell.Length;
+            if (NextCell(row, at) is not { } cell)
+            {
+                at++;
+                continue;
+            }
+
+            Take(row, cell.From, cell.To, cells, ref second);
+            at = end = cell.End;
         }
 
         // The last cell of a row the page forgot to close runs to the row's end.
@@ -89,26 +94,71 @@ internal static class MdTableReader
         {
             var from = open.Index + open.Length;
             var close = row.IndexOf("</md-tr>", from, System.StringComparison.Ordinal);
-            raw.Add(row.Substring(from, (close < 0 ? row.Length : close) - from));
+            Take(row, from, close < 0 ? row.Length : close, cells, ref second);
         }
 
-        Add(raw, line, isHeader, rows, ref header);
-    }
-
-    private static void Add(List<string> raw, int line, bool isHeader, List<TableRow> rows, ref TableRow? header)
-    {
-        if (raw.Count == 0)
+        if (cells.Count == 0)
         {
             return;
         }
 
-        var cells = raw.ConvertAll(PortalMarkup.Cell);
         if (isHeader)
         {
             header = new TableRow(cells, line);
             return;
         }
 
-        PortalMarkup.AddRow(rows, raw, cells, line);
+        PortalMarkup.AddRow(rows, second, cells, line);
+    }
+
+    // A cell's text; the second cell's markup is kept too, for the scopes it may hold.
+    private static void Take(string row, int from, int to, List<string> cells, ref string? second)
+    {
+        if (cells.Count == 1)
+        {
+            second = row.Substring(from, to - from);
+        }
+
+        cells.Add(PortalMarkup.Cell(row, from, to));
+    }
+
+    // The cell that starts at 'at' (an '<md-t…' there): what lies between an <md-td …> (or <md-th …>) and
+    // the next closing </md-td> (or th), or a field type the page wrote between cells without its <md-td>
+    // (<md-text type="field-type" …>…</md-text>, markup and all: it is the type column all the same).
+    private static (int From, int To, int End)? NextCell(string row, int at)
+    {
+        if (at + 5 < row.Length && row[at + 5] is 'd' or 'h')
+        {
+            var open = row.IndexOf('>', at + 6);
+            for (var close = open < 0 ? -1 : row.IndexOf("</md-t", open + 1, System.StringComparison.Ordinal); close >= 0; close = row.IndexOf("</md-t", close + 1, System.StringComparison.Ordinal))
+            {
+                if (close + 7 < row.Length && row[close + 6] is 'd' or 'h' && row[close + 7] == '>')
+                {
+                    return (open + 1, close, close + 8);
+                }
+            }
+
+            return null;
+        }
+
+        if (string.CompareOrdinal(row, at, "<md-text", 0, 8) != 0)
+        {
+            return null;
+        }
+
+        var type = at + 8;
+        while (type < row.Length && char.IsWhiteSpace(row[type]))
+        {
+            type++;
+        }
+
+        if (type == at + 8 || string.CompareOrdinal(row, type, "type=\"field-type\"", 0, 17) != 0)
+        {
+            return null;
+        }
+
+        var tagEnd = row.IndexOf('>', type + 17);
+        var end = tagEnd < 0 ? -1 : row.IndexOf("</md-text>", tagEnd + 1, System.StringComparison.Ordinal);
+        return end < 0 ? null : (at, end + 10, end + 10);
     }
 }

@@ -17,103 +17,30 @@ internal static class PortalMarkup
     private static readonly Regex AppSupport = new(@"<md-app-support\s+types=""([^""]*)""[^>]*>\s*(?:</md-app-support>)?", RegexOptions.Compiled);
     private static readonly Regex Perm = new(@"<md-perm\s+name=""([^""]*)""\s+desc=""([^""]*)""", RegexOptions.Compiled);
     private static readonly Regex Dropped = new(@"<(md-tooltip|div)[^>]*>.*?</\1>", RegexOptions.Compiled | RegexOptions.Singleline);
-    private static readonly Regex Break = LineBreaks.Tag;
     // HTML and component tags only: a type such as array<array<interface>> or map<string, String> is text.
     private static readonly Regex Tag = new(@"</?(?:md-[a-z-]+|br|div|span|p|a|b|i|u|s|em|strong|code|pre|font|img|ul|ol|li|table|thead|tbody|tr|td|th|sup|sub|h[1-6]|hr|at)(?=[\s/>])[^>]*>", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly Regex Lines = new(@"[ \t]*\n\s*", RegexOptions.Compiled);
 
     /// <summary>The cell as cleaned-form text: components translated, tags dropped, line breaks as &lt;br&gt;.</summary>
-    public static string Cell(string html)
+    public static string Cell(string html) => Cell(html, 0, html.Length);
+
+    /// <summary>The cell between <paramref name="from"/> and <paramref name="to"/> (exclusive) of a row's text, as <see cref="Cell(string)"/> reads it.</summary>
+    public static string Cell(string row, int from, int to)
     {
-        // Each step only where the cell has what it looks for: most cells are a name, a type or a line of prose.
+        // Each step only where the cell has what it looks for: most cells are a name, a type or a line of prose, read in place.
+        if (!Has(row, from, to, "<md-tooltip") && !Has(row, from, to, "<div") && !Has(row, from, to, "<md-enum") && !Has(row, from, to, "<md-app-support"))
+        {
+            return CellText.Of(row, from, to);
+        }
+
+        var html = from == 0 && to == row.Length ? row : row.Substring(from, to - from);
         var text = Has(html, "<md-tooltip") || Has(html, "<div") ? Dropped.Replace(html, string.Empty) : html;
         text = Has(text, "<md-enum") ? Enum.Replace(text, m => "<br>**可选值**:" + Items(m.Groups[1].Value) + "<br>") : text;
         text = Has(text, "<md-app-support") ? AppSupport.Replace(text, m => m.Groups[1].Value.Replace(',', ' ')) : text;
-        return TextOf(text);
+        return CellText.Of(text, 0, text.Length);
     }
 
-    // One pass for what every cell needs: '<br>' and the line breaks of the HTML become '<br>', other
-    // tags go, the text stays; entities are decoded.
-    private static string TextOf(string html)
-    {
-        var text = new System.Text.StringBuilder(html.Length);
-        for (var i = 0; i < html.Length; i++)
-        {
-            var c = html[i];
-            if (c == '<' && i + 1 < html.Length && (IsAsciiLetter(html[i + 1]) || (html[i + 1] == '/' && i + 2 < html.Length && IsAsciiLetter(html[i + 2]))))
-            {
-                var close = html.IndexOf('>', i);
-                if (close < 0)
-                {
-                    text.Append(html, i, html.Length - i);
-                    break;
-                }
-
-                if (IsBreak(html, i + 1, close))
-                {
-                    text.Append('\u0001');
-                }
-
-                i = close;
-            }
-            else if (c == '\n')
-            {
-                // Spaces before a line break and all white space after it are one break.
-                while (text.Length > 0 && text[text.Length - 1] is ' ' or '\t')
-                {
-                    text.Length--;
-                }
-
-                text.Append('\u0002');
-                while (i + 1 < html.Length && char.IsWhiteSpace(html[i + 1]))
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        // White space and line breaks at either end are no part of the cell; a <br> there is.
-        var start = 0;
-        var end = text.Length;
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\u0002'))
-        {
-            start++;
-        }
-
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == '\u0002'))
-        {
-            end--;
-        }
-
-        var result = text.ToString(start, end - start);
-        result = result.IndexOf('&') >= 0 ? System.Net.WebUtility.HtmlDecode(result) : result;
-        return result.IndexOf('\u0001') >= 0 || result.IndexOf('\u0002') >= 0 ? result.Replace('\u0002', '\u0001').Replace("\u0001", "<br>") : result;
-    }
-
-    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
-
-    // '<br>', '<br/>', '<br />', any case: the tag's text between '<' and '>'.
-    private static bool IsBreak(string html, int from, int close)
-    {
-        if (close - from < 2 || char.ToLowerInvariant(html[from]) != 'b' || char.ToLowerInvariant(html[from + 1]) != 'r')
-        {
-            return false;
-        }
-
-        for (var i = from + 2; i < close; i++)
-        {
-            if (!char.IsWhiteSpace(html[i]) && !(html[i] == '/' && i == close - 1))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool Has(string text, int from, int to, string part) => text.IndexOf(part, from, to - from, System.StringComparison.Ordinal) >= 0;
 
     private static bool Has(string text, string part) => text.IndexOf(part, System.StringComparison.Ordinal) >= 0;
 
@@ -140,9 +67,9 @@ internal static class PortalMarkup
     /// scopes becomes the cleaned form's two rows (display names, then keys), so that one
     /// basic-table reader serves every form.
     /// </summary>
-    public static void AddRow(List<TableRow> rows, IReadOnlyList<string> raw, IReadOnlyList<string> cells, int line)
+    public static void AddRow(List<TableRow> rows, string? second, IReadOnlyList<string> cells, int line)
     {
-        var scopes = raw.Count > 1 ? Scopes(raw[1]) : new List<(string Name, string Key)>();
+        var scopes = second is not null ? Scopes(second) : new List<(string Name, string Key)>();
         if (scopes.Count > 0)
         {
             rows.Add(new TableRow(new[] { cells[0], string.Join("<br>", scopes.ConvertAll(s => s.Name)) }, line));
@@ -162,7 +89,7 @@ internal static class PortalMarkup
             return;
         }
 
-        AddRow(rows, raw, raw.ConvertAll(InlineComponents), line);
+        AddRow(rows, raw.Count > 1 ? raw[1] : null, raw.ConvertAll(InlineComponents), line);
     }
 
     /// <summary>
@@ -187,6 +114,11 @@ internal static class PortalMarkup
     public static List<(string Name, string Key)> Scopes(string html)
     {
         var scopes = new List<(string, string)>();
+        if (html.IndexOf("<md-perm", System.StringComparison.Ordinal) < 0)
+        {
+            return scopes;
+        }
+
         foreach (Match match in Perm.Matches(html))
         {
             scopes.Add((System.Net.WebUtility.HtmlDecode(match.Groups[2].Value), match.Groups[1].Value));

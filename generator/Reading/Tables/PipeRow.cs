@@ -60,36 +60,61 @@ internal static class PipeRow
     /// <summary>The row in one spelling: outer pipes, one space around each cell, the cells' own text (escapes kept).</summary>
     public static string Canonical(string row)
     {
+        // Every row of every table is respelled: its cells are copied once, trimmed, into one builder of the thread.
         var text = row.Trim();
-        var cells = new List<string>();
-        var current = new StringBuilder();
+        var output = _canonical ??= new StringBuilder();
+        output.Clear().Append("| ");
+        var cells = 0;
         var inCode = false;
-        for (var i = text.StartsWith("|", System.StringComparison.Ordinal) ? 1 : 0; i < text.Length; i++)
+        var start = text.StartsWith("|", System.StringComparison.Ordinal) ? 1 : 0;
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length)
             {
-                current.Append(c).Append(text[++i]);
+                i++;
                 continue;
             }
 
             inCode ^= c == '`';
             if (c == '|' && !inCode)
             {
-                cells.Add(current.ToString().Trim());
-                current.Clear();
-                continue;
+                AppendCell(output, text, start, i, ref cells);
+                start = i + 1;
             }
-
-            current.Append(c);
         }
 
-        if (current.ToString().Trim().Length > 0)
+        if (Trimmed(text, ref start, text.Length) > 0)
         {
-            cells.Add(current.ToString().Trim());
+            AppendCell(output, text, start, text.Length, ref cells);
         }
 
-        return "| " + string.Join(" | ", cells) + " |";
+        return output.Append(" |").ToString();
+    }
+
+    [System.ThreadStatic]
+    private static StringBuilder? _canonical;
+
+    private static void AppendCell(StringBuilder output, string text, int start, int end, ref int cells)
+    {
+        var length = Trimmed(text, ref start, end);
+        output.Append(cells++ > 0 ? " | " : string.Empty).Append(text, start, length);
+    }
+
+    // The length of text[start, end) without white space at either end; start moves past the leading white space.
+    private static int Trimmed(string text, ref int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end - start;
     }
 
     /// <summary>How many cell separators the line holds: pipes not escaped and not inside a code span.</summary>
