@@ -15,15 +15,14 @@ namespace FeishuGen.Generator.Reading;
 /// </summary>
 internal static class BrokenRows
 {
-    private static readonly string[] RequiredWords = { "是", "必填", "必选", "required", "true", "yes", "Y" };
-
     /// <summary>What the short row changes in the API, in words; null when it changes only prose.</summary>
     public static string? ApiChange(
         IReadOnlyList<string> cells, int nameColumn, int typeColumn, int requiredColumn, bool onUrl, bool hasMembers, string type, bool required)
     {
         var words = Words(cells, nameColumn);
         var intactType = typeColumn >= 0 && words.Count > 0 ? words[0] : null;
-        var intactRequired = requiredColumn >= 0 && words.Count > 1 && RequiredWords.Contains(words[1], StringComparer.OrdinalIgnoreCase);
+        // Read intact, the word after the type is the 必填 cell, judged as the reader judges that cell.
+        var intactRequired = requiredColumn >= 0 && words.Count > 1 && FieldCells.IsRequiredMark(words[1]);
 
         var changes = new List<string>();
         if (TypeCellCheck.Fallback(type, onUrl, hasMembers) is { } fallback)

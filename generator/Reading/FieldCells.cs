@@ -14,6 +14,13 @@ internal static class FieldCells
 
     private static readonly char[] Spaces = { ' ', '\t', '\u00a0' };
 
+    /// <summary>Whether a 必填 cell marks its field required: 是 on Chinese pages, yes or true on pages in English.</summary>
+    public static bool IsRequiredMark(string cell)
+    {
+        var text = StripMarkup(cell);
+        return text == "是" || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("true", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Whether <paramref name="name"/> reads as a field name rather than prose written into the name column.</summary>
     public static bool IsFieldName(string name) => FieldName.IsMatch(name);
 

@@ -111,9 +111,7 @@ internal static class FieldTableReader
         return fields;
     }
 
-    // 必填: 是 on Chinese pages; yes or true on pages in English.
-    private static bool IsRequired(IReadOnlyList<string> cells, int column)
-        => column >= 0 && FieldCells.StripMarkup(cells[column]) is var cell && (cell == "是" || cell.Equals("yes", StringComparison.OrdinalIgnoreCase) || cell.Equals("true", StringComparison.OrdinalIgnoreCase));
+    private static bool IsRequired(IReadOnlyList<string> cells, int column) => column >= 0 && FieldCells.IsRequiredMark(cells[column]);
 
     // A table that reads fewer rows than it has says which, at its first line.
     private static void ReportRowsNotRead(PageOutline outline, string filePath, string tableName, PageTable table, DiagnosticCollector diagnostics)
